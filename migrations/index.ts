@@ -1,0 +1,12 @@
+import { CreateSpecialties1764160000000 } from './1764160000000-create-specialties.js';
+import { CreateIdentity1764160100000 } from './1764160100000-create-identity.js';
+import { CreateVerification1764160200000 } from './1764160200000-create-verification.js';
+import { CreateAuditLog1764160300000 } from './1764160300000-create-audit-log.js';
+
+/** Every migration, oldest first. The app, the TypeORM CLI and the tests all run this list. */
+export const MIGRATIONS = [
+  CreateSpecialties1764160000000,
+  CreateIdentity1764160100000,
+  CreateVerification1764160200000,
+  CreateAuditLog1764160300000,
+];

@@ -1,0 +1,42 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import { runWithRequestContext } from './request-context.js';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+const OPERATION_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+
+/**
+ * One structured line per request: method, path, status, duration, request id and the GraphQL
+ * operation name. Never the body, the variables, the query string or credentials.
+ */
+export function requestLoggingMiddleware(logger: Logger) {
+  const httpLogger = pinoHttp({
+    logger,
+    genReqId: (req, res) => {
+      const incoming = req.headers['x-request-id'];
+      const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+      res.setHeader('x-request-id', id);
+      return id;
+    },
+    serializers: {
+      req: (req: { id: string; method: string; url: string }) => ({
+        id: req.id,
+        method: req.method,
+        path: req.url.split('?')[0],
+      }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+    },
+    customProps: (req) => {
+      const body = (req as IncomingMessage & { body?: { operationName?: unknown } }).body;
+      const name = body?.operationName;
+      return typeof name === 'string' && OPERATION_NAME.test(name) ? { operationName: name } : {};
+    },
+    customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
+  });
+  return (req: IncomingMessage, res: ServerResponse, next: () => void) => {
+    httpLogger(req, res);
+    runWithRequestContext({ requestId: String((req as IncomingMessage & { id: unknown }).id) }, next);
+  };
+}
