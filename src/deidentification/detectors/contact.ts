@@ -1,0 +1,63 @@
+import { isIP } from 'node:net';
+import { type PhiCandidate, PhiKind } from '../phi-kind.js';
+import { lookBehind, matchAll } from './regex-util.js';
+
+// The lookbehinds anchor each pattern at the start of a run, which keeps the scans linear on hostile input.
+const EMAIL =
+  /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}\b/g;
+const URL_WITH_SCHEME = /(?<![\w@])(?:https?:\/\/|ftp:\/\/|www\.)[^\s<>"'()[\]{}]{2,2048}/gi;
+const BARE_DOMAIN =
+  /(?<![\w@.-])[A-Za-z0-9][A-Za-z0-9-]{0,62}(?:\.[A-Za-z0-9-]{1,63}){0,5}\.(?:com|org|net|ca|gov|edu|io|info|health|ly|co|us|uk|me|app|biz|ai|tv|ch|de|fr|au|nz|ie|in)\b(?:\/[^\s<>"'()]{0,2048})?/g;
+const HANDLE = /(?<![\w.@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\w@])/g;
+// North American numbers: (416) 555-1234, 416.555.1234, +1 416 555 1234, with extensions.
+const EXTENSION = '(?:\\s{0,2},?\\s{0,2}(?:x|ext\\.?|extension|poste)\\s{0,2}\\d{1,6})?';
+const NANP = new RegExp(
+  `(?<![\\w+])(?:\\+?1[\\s.-]{0,2})?(?:\\(\\d{3}\\)\\s{0,2}|\\d{3}[\\s.-]{1,2})\\d{3}[\\s.-]{1,2}\\d{4}(?!\\d)${EXTENSION}`,
+  'gi',
+);
+const INTERNATIONAL = new RegExp(
+  `(?<![\\w+])\\+\\d{1,3}(?:[\\s.-]{0,2}\\(?\\d{1,5}\\)?){2,5}(?!\\d)${EXTENSION}`,
+  'g',
+);
+// Short numbers that only mean a phone after a cue: "pager 4521", "local 2233", "555-1234".
+const CUED_SHORT =
+  /\b(?:pager|page|beeper|ext\.?|extension|local|tel\.?|phone|cell|call|fax|text)[\s#:.]{0,4}(\d{3}-\d{4}|\d{3,6})\b/gi;
+const IPV6_CANDIDATE = /(?<![\w:])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?:%\w{1,15})?(?![\w:])/g;
+const IPV4 =
+  /(?<![\w.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\/\d{1,2})?(?![\w]|\.\d)/g;
+
+export function detectContacts(text: string): PhiCandidate[] {
+  const out: PhiCandidate[] = [];
+  const add = (kind: PhiKind, start: number, end: number, replacement?: string) =>
+    out.push({ kind, start, end, confidence: 3, replacement });
+  matchAll(text, EMAIL, (m) => add(PhiKind.EMAIL, m.index, m.index + m[0].length));
+  for (const re of [URL_WITH_SCHEME, BARE_DOMAIN]) {
+    matchAll(text, re, (m) => {
+      // Sentence punctuation after a URL is not part of it.
+      const trimmed = m[0].replace(/[.,;:!?]+$/, '');
+      add(PhiKind.URL, m.index, m.index + trimmed.length);
+    });
+  }
+  matchAll(text, HANDLE, (m) => add(PhiKind.OTHER, m.index, m.index + m[0].length, '[HANDLE]'));
+  for (const re of [NANP, INTERNATIONAL]) {
+    matchAll(text, re, (m) => add(phoneKind(text, m.index), m.index, m.index + m[0].length));
+  }
+  matchAll(text, CUED_SHORT, (m) => {
+    const start = m.index + m[0].lastIndexOf(m[1]);
+    add(phoneKind(text, start), start, start + m[1].length);
+  });
+  matchAll(text, IPV4, (m) => add(PhiKind.IP_ADDRESS, m.index, m.index + m[0].length));
+  matchAll(text, IPV6_CANDIDATE, (m) => {
+    const bare = m[0].replace(/%\w+$/, '');
+    if (isIP(bare) === 6) add(PhiKind.IP_ADDRESS, m.index, m.index + m[0].length);
+  });
+  return out;
+}
+
+/** A number is a fax when "fax" is the nearest contact cue before it. */
+function phoneKind(text: string, index: number): PhiKind {
+  const before = lookBehind(text, index, 30);
+  const fax = before.lastIndexOf('fax');
+  const phone = Math.max(before.lastIndexOf('phone'), before.lastIndexOf('tel'), before.lastIndexOf('cell'));
+  return fax >= 0 && fax > phone ? PhiKind.FAX : PhiKind.PHONE;
+}

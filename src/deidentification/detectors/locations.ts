@@ -1,0 +1,238 @@
+import { isClinicalToken, isNeverName } from '../clinical-allow-list.js';
+import { type PhiCandidate, PhiKind } from '../phi-kind.js';
+import { type DetectionContext, followedByClinicalHead, gapBetween } from './context.js';
+import { matchAll } from './regex-util.js';
+
+const US_STATES =
+  'AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY PR';
+const CA_PROVINCES = 'AB BC MB NB NL NS NT NU ON PE QC SK YT PQ NF';
+const REGION_CODES = new Set(`${US_STATES} ${CA_PROVINCES}`.split(' '));
+const EXTRA_REGIONS = [
+  'united states',
+  'usa',
+  'america',
+  'north america',
+  'south america',
+  'central america',
+  'europe',
+  'asia',
+  'africa',
+  'uk',
+  'england',
+  'scotland',
+  'wales',
+  'northern ireland',
+  'quebec',
+  'québec',
+  'new york',
+  'ontario',
+  'canada',
+  'the caribbean',
+  'middle east',
+];
+
+const STREET_SUFFIX =
+  'Street|St|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Court|Ct|Crescent|Cres|Way|Place|Pl|Terrace|Terr|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Trail|Trl|Square|Sq|Close|Gate|Gardens|Grove|Heights|Hts|Row|Sideroad|Concession|Pike|Alley|Plaza|Promenade|Mews|Landing|Commons|Crossing|Cove|Glen|Expressway|Freeway|Esplanade|Rue|Chemin|Boul|Rang|Route|Rte';
+const DIRECTION = '(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West|Northeast|Northwest|Southeast|Southwest)\\.?';
+const UNIT =
+  '(?:\\s{0,2},?\\s{0,2}(?:Apt|Apartment|Unit|Suite|Ste|Room|Rm|Floor|Fl|#)\\.?\\s{0,2}#?\\s{0,2}[A-Za-z0-9-]{1,6})?';
+// "123 Main St", "4B-1200 Bay Street West, Apt 5", "12 Rue Saint-Denis"
+const STREET_ADDRESS = new RegExp(
+  `(?<![\\w-])(?:[A-Za-z0-9]{1,5}-)?\\d{1,6}[A-Za-z]?(?:\\s{1,2}${DIRECTION})?(?:\\s{1,2}[A-Z0-9][A-Za-z0-9'’.-]{0,30}){0,4}\\s{1,2}(?:${STREET_SUFFIX})\\b\\.?(?:\\s{1,2}${DIRECTION}(?![A-Za-z]))?${UNIT}`,
+  'g',
+);
+const FRENCH_ADDRESS =
+  /(?<![\w-])\d{1,6},?\s{1,2}(?:rue|avenue|boulevard|boul\.?|chemin|rang|place|route)\s{1,2}(?:[A-ZÀ-Ý][\wÀ-ÿ'’.-]{0,30}\s?){1,4}/g;
+const NAMED_STREET =
+  /\b(?:[A-Z][a-z'’]{1,20}\s{1,2}){1,3}(?:Street|Avenue|Road|Boulevard|Drive|Lane|Crescent|Terrace|Parkway|Highway|Trail)\b/g;
+const PO_BOX =
+  /\b(?:P\.?\s?O\.?\s?Box|Post\s+Office\s+Box|RR|R\.R\.|Rural\s+Route|General\s+Delivery)\s{0,2}#?\s{0,2}\d{0,6}\b/gi;
+const HIGHWAY = /\b(?:Highway|Hwy|Interstate|I-|Route|Rte)\s?\d{1,4}\b/g;
+// Canadian postal codes (never D, F, I, O, Q, U; no W or Z first), "A1A 1A1".
+const POSTAL_CODE = /\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ -]?\d[ABCEGHJ-NPRSTV-Z]\d\b/g;
+const TNM = /^T\d[A-Z]?N\d/;
+// ZIP after a state code or cue; ZIP+4 is distinctive enough alone.
+const ZIP_AFTER_STATE = new RegExp(
+  `\\b(?:${US_STATES.split(' ').join('|')})\\.?,?\\s{1,2}(\\d{5}(?:-\\d{4})?)\\b`,
+  'g',
+);
+const ZIP_CUED = /\b(?:zip(?:\s?code)?|postal\s+code|postcode)[\s:#]{0,4}(\d{5}(?:-\d{4})?)\b/gi;
+const ZIP_PLUS4 = /(?<![\d-])\d{5}-\d{4}(?![\d-])/g;
+// Safe Harbor: these three-digit ZIP prefixes cover under 20,000 people and must read 000.
+const RESTRICTED_ZIP3 = new Set(
+  '036 059 063 102 203 556 692 790 821 823 830 831 878 879 884 890 893'.split(' '),
+);
+
+/** Words after which a capitalized word is a place ("lives in Smithers", "town of Hope"). */
+const PLACE_VERBS = new Set([
+  'lives',
+  'live',
+  'living',
+  'resides',
+  'reside',
+  'residing',
+  'resident',
+  'moved',
+  'relocated',
+  'born',
+  'raised',
+  'up',
+  'native',
+  'visiting',
+  'visited',
+  'returned',
+  'travelled',
+  'traveled',
+  'trip',
+  'vacation',
+  'cottage',
+  'farm',
+  'home',
+  'transferred',
+  'works',
+  'working',
+  'hails',
+  'originally',
+  'outside',
+  'near',
+  'flew',
+  'drove',
+]);
+const PLACE_NOUNS = new Set([
+  'town',
+  'city',
+  'village',
+  'hamlet',
+  'township',
+  'municipality',
+  'county',
+  'parish',
+  'borough',
+  'reserve',
+  'community',
+  'suburb',
+  'neighbourhood',
+  'neighborhood',
+  'region',
+]);
+const PREPOSITIONS = new Set(['in', 'from', 'to', 'of', 'near', 'at', 'outside', 'around']);
+const PLACE_SUFFIXES = new Set([
+  'county',
+  'township',
+  'parish',
+  'borough',
+  'reserve',
+  'reservation',
+  'nation',
+  'heights',
+  'village',
+  'falls',
+  'springs',
+  'harbour',
+  'harbor',
+  'valley',
+  'beach',
+  'bay',
+  'lake',
+  'mills',
+  'junction',
+  'crossing',
+  'hills',
+]);
+
+export function detectLocations(ctx: DetectionContext): PhiCandidate[] {
+  const { text } = ctx;
+  const out: PhiCandidate[] = [];
+  const add = (start: number, end: number, confidence: number, replacement?: string) =>
+    out.push({ kind: PhiKind.LOCATION, start, end, confidence, replacement });
+
+  for (const re of [STREET_ADDRESS, FRENCH_ADDRESS, NAMED_STREET, PO_BOX, HIGHWAY]) {
+    matchAll(text, re, (m) => add(m.index, m.index + m[0].trimEnd().length, 2));
+  }
+  matchAll(text, POSTAL_CODE, (m) => {
+    if (!TNM.test(m[0])) add(m.index, m.index + m[0].length, 3);
+  });
+  for (const re of [ZIP_AFTER_STATE, ZIP_CUED, ZIP_PLUS4]) {
+    matchAll(text, re, (m) => {
+      const zip = m[1] ?? m[0];
+      const start = m.index + m[0].lastIndexOf(zip);
+      const prefix = zip.slice(0, 3);
+      add(start, start + zip.length, 3, RESTRICTED_ZIP3.has(prefix) ? '000XX' : `${prefix}XX`);
+    });
+  }
+  detectPlaceNames(ctx, add);
+  return out;
+}
+
+function detectPlaceNames(
+  ctx: DetectionContext,
+  add: (start: number, end: number, confidence: number) => void,
+) {
+  const { tokens, lists } = ctx;
+  const isRegion = (key: string) => lists.regions.has(key) || EXTRA_REGIONS.includes(key);
+  const excluded = (i: number) =>
+    ctx.protectedToken[i] || isClinicalToken(tokens[i].key) || followedByClinicalHead(ctx, i);
+  const phrase = (i: number, j: number) =>
+    ctx.text.slice(tokens[i].start, tokens[j].coreEnd).toLowerCase().replace(/\s+/g, ' ');
+  const spaced = (i: number, j: number) => /^\.?\s{1,2}$/.test(gapBetween(ctx, i, j));
+
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (!t.capitalized || excluded(i)) continue;
+    const prev = tokens[i - 1];
+    const prev2 = tokens[i - 2];
+    const prepositionCue = prev !== undefined && PREPOSITIONS.has(prev.key) && spaced(i - 1, i);
+    const placeCue =
+      prepositionCue &&
+      ((prev2 !== undefined && (PLACE_VERBS.has(prev2.key) || PLACE_NOUNS.has(prev2.key))) ||
+        (prev.key === 'of' && prev2 !== undefined && PLACE_NOUNS.has(prev2.key)));
+
+    // Longest city-list match of up to four capitalized words ("Niagara-on-the-Lake", "St. Catharines").
+    let matchedEnd = -1;
+    for (let j = Math.min(tokens.length - 1, i + 3); j >= i; j--) {
+      if (j > i && !spaced(j - 1, j)) continue;
+      const key = phrase(i, j);
+      if (lists.places.has(key) && !isRegion(key)) {
+        matchedEnd = j;
+        break;
+      }
+    }
+    if (matchedEnd >= 0) {
+      const single = matchedEnd === i;
+      const ambiguous = single && (lists.englishWords.has(t.key) || isNeverName(t.key) || t.key.length < 4);
+      if (!ambiguous || prepositionCue) {
+        add(t.start, tokens[matchedEnd].coreEnd, placeCue ? 3 : 1);
+        i = matchedEnd;
+        continue;
+      }
+    }
+    // Unknown place after a strong cue: "lives in Smithers", "the town of Pangnirtung".
+    if (placeCue && !isRegion(t.key) && !isNeverName(t.key)) {
+      let j = i;
+      while (
+        j + 1 < tokens.length &&
+        tokens[j + 1].capitalized &&
+        spaced(j, j + 1) &&
+        !isRegion(tokens[j + 1].key)
+      )
+        j++;
+      if (!isRegion(phrase(i, j))) add(t.start, tokens[j].coreEnd, 3);
+      i = j;
+      continue;
+    }
+    // "Essex County", "Six Nations Reserve", "Sioux Lookout, ON".
+    let j = i;
+    while (j + 1 < tokens.length && tokens[j + 1].capitalized && spaced(j, j + 1) && j - i < 3) j++;
+    if (j > i && PLACE_SUFFIXES.has(tokens[j].key) && !isRegion(phrase(i, j))) {
+      add(t.start, tokens[j].coreEnd, 2);
+      i = j;
+      continue;
+    }
+    const after = ctx.text.slice(tokens[j].coreEnd, tokens[j].coreEnd + 24);
+    const region = /^,\s{1,2}([A-Z]{2})\b|^,\s{1,2}([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)/.exec(after);
+    if (region && (REGION_CODES.has(region[1]) || (region[2] && isRegion(region[2].toLowerCase())))) {
+      if (!isRegion(phrase(i, j)) && !t.sentenceStart) add(t.start, tokens[j].coreEnd, 2);
+      i = j;
+    }
+  }
+}
