@@ -20,7 +20,7 @@ export class PageInfo {
 export class PageArgs {
   @Field(() => Int, {
     nullable: true,
-    description: `Page size, 1 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE})`,
+    description: `Page size from 1 to ${MAX_PAGE_SIZE}; default ${DEFAULT_PAGE_SIZE}`,
   })
   @IsOptional()
   @IsInt()

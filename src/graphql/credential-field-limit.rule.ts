@@ -5,6 +5,12 @@ import { ErrorCode } from '../common/domain-error.js';
 const CREDENTIAL_FIELDS = new Set(['login', 'register', 'refreshSession']);
 export const MAX_CREDENTIAL_FIELDS_PER_DOCUMENT = 2;
 
+/**
+ * Apollo overwrites `code` on validation errors with GRAPHQL_VALIDATION_FAILED; our rules carry their
+ * contract code here and the error formatter restores it.
+ */
+export const VALIDATION_CODE_EXTENSION = 'curbsideCode';
+
 /** Validation rule: refuse documents with more than a couple of login/register/refreshSession fields. */
 export function credentialFieldLimitRule(context: ValidationContext): ASTVisitor {
   let count = 0;
@@ -16,7 +22,7 @@ export function credentialFieldLimitRule(context: ValidationContext): ASTVisitor
         context.reportError(
           new GraphQLError(
             `A request may contain at most ${MAX_CREDENTIAL_FIELDS_PER_DOCUMENT} login, register or refreshSession fields`,
-            { nodes: [node], extensions: { code: ErrorCode.QUERY_TOO_COMPLEX } },
+            { nodes: [node], extensions: { [VALIDATION_CODE_EXTENSION]: ErrorCode.QUERY_TOO_COMPLEX } },
           ),
         );
       }

@@ -2,6 +2,7 @@ import { HttpException } from '@nestjs/common';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
+import { VALIDATION_CODE_EXTENSION } from './credential-field-limit.rule.js';
 import { currentRequestId } from '../logging/request-context.js';
 
 const HTTP_STATUS_CODES: Record<number, ErrorCode> = {
@@ -82,8 +83,11 @@ export function formatGraphQLError(logger: Logger) {
           new DomainError(code, code === ErrorCode.FORBIDDEN ? 'Forbidden' : original.message),
         );
     }
+    const ruleCode = formatted.extensions?.[VALIDATION_CODE_EXTENSION];
+    if (typeof ruleCode === 'string') {
+      return { message: formatted.message, locations: formatted.locations, extensions: { code: ruleCode } };
+    }
     const code = formatted.extensions?.code;
-    if (code === ErrorCode.QUERY_TOO_COMPLEX) return formatted;
     // Errors Apollo raised itself (parse, validation, variable coercion), not thrown by our code.
     if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code) && original instanceof GraphQLError) {
       return requestErrorShape(formatted, code);

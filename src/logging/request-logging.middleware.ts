@@ -7,6 +7,17 @@ import { runWithRequestContext } from './request-context.js';
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 const OPERATION_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 
+const NAMED_OPERATION = /^\s*(?:query|mutation|subscription)\s+([A-Za-z_][A-Za-z0-9_]{0,63})/;
+
+/** The client-chosen operation name (from operationName, or the document's first named operation). */
+function operationNameOf(req: IncomingMessage): { operationName?: string } {
+  const body = (req as IncomingMessage & { body?: { operationName?: unknown; query?: unknown } }).body;
+  const given = body?.operationName;
+  if (typeof given === 'string' && OPERATION_NAME.test(given)) return { operationName: given };
+  const named = typeof body?.query === 'string' ? NAMED_OPERATION.exec(body.query.slice(0, 200)) : null;
+  return named ? { operationName: named[1] } : {};
+}
+
 /**
  * One structured line per request: method, path, status, duration, request id and the GraphQL
  * operation name. Never the body, the variables, the query string or credentials.
@@ -28,11 +39,9 @@ export function requestLoggingMiddleware(logger: Logger) {
       }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
-    customProps: (req) => {
-      const body = (req as IncomingMessage & { body?: { operationName?: unknown } }).body;
-      const name = body?.operationName;
-      return typeof name === 'string' && OPERATION_NAME.test(name) ? { operationName: name } : {};
-    },
+    // Evaluated when the response is logged, after the body parser ran.
+    customSuccessObject: (req, _res, value) => ({ ...value, ...operationNameOf(req) }),
+    customErrorObject: (req, _res, _error, value) => ({ ...value, ...operationNameOf(req) }),
     customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
   });
   return (req: IncomingMessage, res: ServerResponse, next: () => void) => {
