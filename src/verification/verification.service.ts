@@ -193,6 +193,52 @@ export class VerificationService {
     return (await this.clinicians.findById(clinicianId))!;
   }
 
+  /**
+   * Records credentials as verified without an admin review. Only the demo seed uses this, so a
+   * fresh local install has verified specialists to try the API with; it is audited as such.
+   */
+  async grantForDemo(
+    clinicianId: string,
+    credentials: { licenseNumber: string; jurisdiction: string; specialtyCodes: string[] },
+  ): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const request = await manager.getRepository(VerificationRequestEntity).save({
+        clinicianId,
+        status: 'VERIFIED' as const,
+        licenseNumber: credentials.licenseNumber,
+        jurisdiction: credentials.jurisdiction,
+        npi: null,
+        licenseExpiresOn: null,
+        submittedAt: new Date(),
+        reviewedAt: new Date(),
+        reason: 'demo data',
+      });
+      await manager
+        .getRepository(VerificationRequestSpecialtyEntity)
+        .insert(
+          credentials.specialtyCodes.map((specialtyCode) => ({ requestId: request.id, specialtyCode })),
+        );
+      await this.clinicians.applyApprovedCredentials(
+        clinicianId,
+        {
+          jurisdiction: credentials.jurisdiction,
+          licenseExpiresOn: null,
+          specialtyCodes: credentials.specialtyCodes,
+        },
+        manager,
+      );
+      await this.audit.record(
+        {
+          action: AuditAction.VERIFICATION_APPROVED,
+          targetType: 'verification_request',
+          targetId: request.id,
+          detail: 'demo seed',
+        },
+        manager,
+      );
+    });
+  }
+
   /** The admin queue: oldest submission first, keyset-paginated on (submitted_at, id). */
   async list(status: VerificationStatus | undefined, args: PageArgs): Promise<Page<VerificationRequest>> {
     const size = pageSize(args);
@@ -210,10 +256,13 @@ export class VerificationService {
       .limit(size + 1);
     if (args.after) {
       const [submittedAt, id] = decodeCursor(args.after, 2);
-      if (!isUuid(id) || Number.isNaN(Date.parse(String(submittedAt)))) {
+      // Only the exact ISO form this list writes: Date.parse also accepts numbers and loose text
+      // ("March 7") that PostgreSQL cannot read, which surfaced as an internal error.
+      const after = typeof submittedAt === 'string' ? new Date(submittedAt) : null;
+      if (!isUuid(id) || !after || Number.isNaN(after.getTime()) || after.toISOString() !== submittedAt) {
         throw DomainError.badInput('after', 'after is not a cursor returned by this list');
       }
-      page.andWhere('(r.submitted_at, r.id) > (:submittedAt, :id)', { submittedAt, id });
+      page.andWhere('(r.submitted_at, r.id) > (:submittedAt, :id)', { submittedAt: after, id });
     }
     const [rows, totalCount] = await Promise.all([page.getMany(), filtered().getCount()]);
     const models = await this.toModels(rows.slice(0, size));
