@@ -2,10 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { DomainError } from '../common/domain-error.js';
+import { isUuid } from '../common/uuid.js';
 import { decodeCursor, Page, PageArgs, pageSize, toPage } from '../graphql/connection.js';
 import { AuditAction } from './audit-action.js';
 import { AuditEntry } from './audit-entry.model.js';
 import { AuditEntryEntity } from './audit-entry.entity.js';
+
+const MAX_BIGINT = 9223372036854775807n;
 
 export interface AuditRecord {
   action: AuditAction;
@@ -54,6 +57,11 @@ export class AuditService {
   /** Newest first, keyset-paginated on id. */
   async list(query: AuditQuery): Promise<Page<AuditEntry>> {
     const size = pageSize(query);
+    // actor_id is a uuid column: any other text made PostgreSQL fail the whole query (an internal
+    // error). IDs are opaque, so an id that is not one of ours simply matches nothing.
+    if (query.actorId !== undefined && query.actorId !== null && !isUuid(query.actorId)) {
+      return { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0 };
+    }
     const filtered = () => {
       const qb = this.entries.createQueryBuilder('e');
       if (query.actorId) qb.andWhere('e.actor_id = :actorId', { actorId: query.actorId });
@@ -65,7 +73,8 @@ export class AuditService {
       .limit(size + 1);
     if (query.after) {
       const [id] = decodeCursor(query.after, 1);
-      if (!/^\d+$/.test(String(id)))
+      // Digits alone are not enough: a value beyond bigint made PostgreSQL fail (an internal error).
+      if (!/^\d{1,19}$/.test(String(id)) || BigInt(id) > MAX_BIGINT)
         throw DomainError.badInput('after', 'after is not a cursor returned by this list');
       page.andWhere('e.id < :afterId', { afterId: String(id) });
     }
