@@ -7,6 +7,7 @@ import { AuditQueryModule } from './audit/audit-query.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
+import { DemoModule } from './demo/demo.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { graphqlOptions } from './graphql/graphql-options.js';
 import { InputValidationPipe } from './graphql/input-validation.pipe.js';
@@ -39,6 +40,7 @@ export class AppModule {
         VerificationModule,
         AuditQueryModule,
         HealthModule,
+        DemoModule,
       ],
       providers: [{ provide: APP_PIPE, useClass: InputValidationPipe }],
     };

@@ -86,7 +86,11 @@ export class CliniciansService {
   }
 
   async countAdmins(manager: EntityManager = this.dataSource.manager): Promise<number> {
-    return manager.getRepository(ClinicianEntity).countBy({ role: Role.ADMIN });
+    return this.countByRole(Role.ADMIN, manager);
+  }
+
+  async countByRole(role: Role, manager: EntityManager = this.dataSource.manager): Promise<number> {
+    return manager.getRepository(ClinicianEntity).countBy({ role });
   }
 
   /** Verification granted: status, jurisdiction, licence expiry and specialties come from the approved request. */
