@@ -578,6 +578,24 @@ describe('credential verification', () => {
       );
     });
 
+    it('closes a pending update, so approving it later cannot undo the revocation', async () => {
+      const clinician = await givenVerifiedClinician(t, admin);
+      const update = await submitCredentials(t, clinician, { specialtyCodes: ['neurology'] });
+      await t.gql(REVOKE, { id: clinician.id, reason: 'Licence suspended' }, { token: admin.accessToken });
+      const [row] = await t.dataSource.query(
+        'SELECT status, reason FROM verification_requests WHERE id = $1',
+        [update.id],
+      );
+      expect(row).toEqual({ status: 'REJECTED', reason: 'closed by revocation' });
+      const approve = await t.gql(
+        'mutation($input: ReviewInput!) { reviewVerification(input: $input) { id } }',
+        { input: { requestId: update.id, approve: true } },
+        { token: admin.accessToken },
+      );
+      expectError(approve, 'CONFLICT');
+      expect((await me(clinician)).verificationStatus).toBe('REVOKED');
+    });
+
     it('requires a reason', async () => {
       const clinician = await givenVerifiedClinician(t, admin);
       for (const reason of ['', '   ', 'x'.repeat(501)]) {
@@ -639,6 +657,22 @@ describe('credential verification', () => {
         [clinician.id],
       );
       expect(rows).toHaveLength(1);
+    });
+
+    it('shows EXPIRED to everyone else before the clinician makes another request', async () => {
+      const clinician = await givenVerifiedClinician(t, admin, { licenseExpiresOn: inDays(90) });
+      dataOf(await setAvailability(clinician, true), 'setConsultAvailability');
+      await t.dataSource.query(
+        "UPDATE clinicians SET license_expires_on = now() - interval '1 minute' WHERE id = $1",
+        [clinician.id],
+      );
+      const seen = await t.gql(
+        'query($id: ID!) { clinician(id: $id) { verificationStatus acceptingConsults } }',
+        {
+          id: clinician.id,
+        },
+      );
+      expect(seen.data.clinician).toEqual({ verificationStatus: 'EXPIRED', acceptingConsults: false });
     });
 
     it('lapses on its own when the real expiry instant passes', async () => {

@@ -10,13 +10,25 @@ import { ClinicianEntity } from './clinician.entity.js';
 import { Role, VerificationStatus } from './clinician.enums.js';
 import { Clinician } from './clinician.model.js';
 
+/**
+ * The status as of now: a verification whose licence expiry has passed reads as EXPIRED to everyone,
+ * even before that clinician's next request writes the lapse down.
+ */
+export function effectiveVerificationStatus(entity: ClinicianEntity, now = new Date()): VerificationStatus {
+  const lapsed = entity.licenseExpiresOn !== null && entity.licenseExpiresOn <= now;
+  return entity.verificationStatus === VerificationStatus.VERIFIED && lapsed
+    ? VerificationStatus.EXPIRED
+    : entity.verificationStatus;
+}
+
 export function toClinicianModel(entity: ClinicianEntity): Clinician {
+  const status = effectiveVerificationStatus(entity);
   return {
     id: entity.id,
     displayName: entity.displayName,
     role: entity.role,
-    verificationStatus: entity.verificationStatus,
-    acceptingConsults: entity.acceptingConsults,
+    verificationStatus: status,
+    acceptingConsults: entity.acceptingConsults && status === VerificationStatus.VERIFIED,
     jurisdiction: entity.jurisdiction,
     createdAt: entity.createdAt,
     privateFields: {
