@@ -15,16 +15,23 @@ describe('demo seed (SEED_DEMO)', () => {
       "SELECT email, verification_status, accepting_consults FROM clinicians WHERE role = 'CLINICIAN' ORDER BY email",
     );
     expect(rows).toHaveLength(DEMO_CLINICIANS.length);
-    for (const row of rows) expect(row).toMatchObject({ verification_status: 'VERIFIED', accepting_consults: true });
+    for (const row of rows)
+      expect(row).toMatchObject({ verification_status: 'VERIFIED', accepting_consults: true });
     const demo = await signIn(t, DEMO_CLINICIANS[0].email, DEMO_PASSWORD);
-    const me = await t.gql('{ me { verificationStatus specialties { code } } }', {}, { token: demo.accessToken });
+    const me = await t.gql(
+      '{ me { verificationStatus specialties { code } } }',
+      {},
+      { token: demo.accessToken },
+    );
     expect(me.data.me).toEqual({ verificationStatus: 'VERIFIED', specialties: [{ code: 'cardiology' }] });
   });
 
   it('does not seed a database that already has clinicians', async () => {
     const { DemoSeedService } = await import('../src/demo/demo-seed.service.js');
     await t.app.get(DemoSeedService).onApplicationBootstrap();
-    const [{ n }] = await t.dataSource.query("SELECT count(*)::int AS n FROM clinicians WHERE role = 'CLINICIAN'");
+    const [{ n }] = await t.dataSource.query(
+      "SELECT count(*)::int AS n FROM clinicians WHERE role = 'CLINICIAN'",
+    );
     expect(n).toBe(DEMO_CLINICIANS.length);
   });
 });

@@ -174,17 +174,15 @@ export class VerificationService {
     if (!clinician) throw DomainError.notFound('Clinician');
     await this.dataSource.transaction(async (manager) => {
       // A pending update must not quietly undo the revocation when someone approves it later.
-      await manager
-        .getRepository(VerificationRequestEntity)
-        .update(
-          { clinicianId, status: 'PENDING' },
-          {
-            status: 'REJECTED',
-            reviewedAt: new Date(),
-            reviewerId: admin.id,
-            reason: 'closed by revocation',
-          },
-        );
+      await manager.getRepository(VerificationRequestEntity).update(
+        { clinicianId, status: 'PENDING' },
+        {
+          status: 'REJECTED',
+          reviewedAt: new Date(),
+          reviewerId: admin.id,
+          reason: 'closed by revocation',
+        },
+      );
       await this.clinicians.setVerificationStatus(
         clinicianId,
         VerificationStatus.REVOKED,
