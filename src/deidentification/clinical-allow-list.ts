@@ -153,6 +153,7 @@ const PROTECTED_PHRASES = [
   'tasmanian',
   'maryland bridge',
   'austin flint',
+  'roux-en-y',
 ];
 
 /** Nouns after which a capitalized word is an eponym, not a person: "Addison disease", "Murphy's sign". */
@@ -167,7 +168,8 @@ const CLINICAL_HEADS = new Set(
   ring rings contracture cyst cysts gland glands canal duct ligament membrane area fossa space pouch
   knot bundle fibers fibres tract circle valve classification staging stage grade grading system
   aneurysm angina arteritis anemia anaemia plexus sequence effect hypothesis curve bag tube tubes
-  lens loop diverticulum granulomatosis chromosome translocation
+  lens loop diverticulum granulomatosis chromosome translocation protein proteins rods pupil pupils
+  fingers bypass granules crystals sounds bodies nodes
   maneuvre manoeuver stitch suture forceps retractor tourniquet mask splint brace boot cast`.split(/\s+/),
 );
 

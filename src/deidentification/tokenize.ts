@@ -17,9 +17,11 @@ export interface Token {
   sentenceStart: boolean;
 }
 
-const WORD = /[A-Za-zÀ-ÖØ-öø-ÿ](?:[A-Za-zÀ-ÖØ-öø-ÿ]|['’](?=[A-Za-zÀ-ÖØ-öø-ÿ])|-(?=[A-Za-zÀ-ÖØ-öø-ÿ]))*/g;
-const UPPER = /[A-ZÀ-ÖØ-Þ]/;
-const LOWER = /[a-zß-öø-ÿ]/;
+const WORD = /\p{L}(?:\p{L}|\p{M}|['’](?=\p{L})|-(?=\p{L}))*/gu;
+const UPPER = /\p{Lu}/u;
+const LOWER = /\p{Ll}/u;
+// "MoCA", "SpO", "HbA": mixed-case abbreviations end in a capital; names like "LeBlanc" do not.
+const MIXED_ACRONYM = /^\p{Lu}\p{Ll}{0,2}\p{Lu}+$|^\p{Lu}{2,}s$/u;
 const POSSESSIVE = /['’]s$/i;
 
 /** Single pass over the text; every dictionary lookup works on these tokens. */
@@ -33,7 +35,7 @@ export function tokenize(text: string): Token[] {
     const possessive = raw.length > 3 && POSSESSIVE.test(raw);
     const core = possessive ? raw.slice(0, -2) : raw;
     const first = core[0];
-    const capitalized = UPPER.test(first) && LOWER.test(core.slice(1));
+    const capitalized = UPPER.test(first) && LOWER.test(core.slice(1)) && !MIXED_ACRONYM.test(core);
     const allCaps = core.length >= 2 && core === core.toUpperCase() && UPPER.test(core);
     const gap = text.slice(prevEnd, start);
     tokens.push({

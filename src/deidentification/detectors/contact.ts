@@ -21,7 +21,7 @@ const INTERNATIONAL = new RegExp(
 );
 // Short numbers that only mean a phone after a cue: "pager 4521", "local 2233", "555-1234".
 const CUED_SHORT =
-  /\b(?:pager|page|beeper|ext\.?|extension|local|tel\.?|phone|cell|call|fax|text)[\s#:.]{0,4}(\d{3}-\d{4}|\d{3,6})\b/gi;
+  /\b(?:pager|page|beeper|ext\.?|extension|local|tel\.?|phone|cell|call|fax|text)(?:\s+(?:me|us|him|her|them|at|on))?(?:\s+(?:at|on))?[\s#:.]{0,4}(\d{3}-\d{4}|\d{3,6})\b(?![.,]\d|\s*(?:mg|ml|mcg|units?|%|times|x\b))/gi;
 const IPV6_CANDIDATE = /(?<![\w:])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?:%\w{1,15})?(?![\w:])/g;
 const IPV4 =
   /(?<![\w.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\/\d{1,2})?(?![\w]|\.\d)/g;

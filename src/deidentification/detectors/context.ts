@@ -37,7 +37,8 @@ export function followedByClinicalHead(ctx: DetectionContext, i: number): boolea
     const gap = gapBetween(ctx, j - 1, j);
     if (!/^['’]?\s{1,2}$|^-$/.test(gap)) return false;
     if (isClinicalHead(tokens[j].key)) return true;
-    if (!tokens[j].capitalized || !isClinicalToken(tokens[j].key)) return false;
+    // One more capitalized word may sit between: "Marcus Gunn pupil", "Austin Flint murmur".
+    if (!tokens[j].capitalized && !isClinicalToken(tokens[j].key)) return false;
   }
   return false;
 }

@@ -23,6 +23,8 @@ const caseForms = (w: string) => [w, w.toUpperCase()];
 const MONTH = `(?:${[...MONTHS.flatMap(caseForms), ...ABBR.map((a) => `${a}\\.?`)].sort((a, b) => b.length - a.length).join('|')})`;
 const UPPER_ABBR = `(?:${ABBR.map((a) => a.toUpperCase()).join('|')})`;
 const FULL_MONTH_ALONE = MONTHS.filter((m) => m !== 'May').join('|');
+const FRENCH_MONTH =
+  '(?:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre)';
 const DAY = '(?:3[01]|[12]\\d|0?[1-9])';
 const ORD = '(?:st|nd|rd|th)';
 const YEAR = "(?:1[89]\\d\\d|20\\d\\d|['’]\\d\\d)";
@@ -40,6 +42,8 @@ const TEXTUAL: RegExp[] = [
     'g',
   ),
   new RegExp(`\\b${DAY}[-\\s]?${UPPER_ABBR}[-\\s]?${YEAR}\\b`, 'g'),
+  // French months in Canadian notes: "4 avril 2023", "le 3 mars".
+  new RegExp(`\\b${DAY}(?:er)?\\s+${FRENCH_MONTH}(?:\\s+${YEAR})?\\b|\\b${FRENCH_MONTH}\\s+${YEAR}\\b`, 'g'),
   // "March 2024", "Mar '24", "March of 2024"
   new RegExp(`\\b${MONTH}(?:\\s+of)?${SEP}${YEAR}\\b`, 'g'),
   // A full month name alone is still a date element finer than the year ("seen in early March").
@@ -64,10 +68,10 @@ const ISO =
 const MONTH_YEAR = /(?<![\d/.-])(?:0?[1-9]|1[0-2])[/-](?:19|20)\d\d(?![\d/])/g;
 // Year-less "3/14" only after a date cue, since "2/6 murmur" and "5/5 strength" share the shape.
 const CUED_MONTH_DAY =
-  /\b(?:on|since|from|until|till|by|before|after|dated|dob|d\.o\.b\.?|as of|starting|through|thru|to|admitted|discharged|seen|born|due|edd|lmp)[\s:]{1,3}((?:0?[1-9]|1[0-2])[/-](?:3[01]|[12]\d|0?[1-9]))(?![\d/]|\s*(?:strength|power|murmur|score|reflexes|on|in)\b)/gi;
+  /\b(?:on|since|from|until|till|by|before|after|dated|dob|d\.o\.b\.?|as of|starting|through|thru|to|admitted|discharged|seen|born|due|edd|lmp|again|last|next|booked|scheduled|appt|appointment|visit|f\/u|follow-up|noted|started|stopped|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[\s:]{1,3}((?:0?[1-9]|1[0-2])[/-](?:3[01]|[12]\d|0?[1-9]))(?![\d/]|\s*(?:strength|power|murmur|score|reflexes|on|in)\b)/gi;
 // Bare ordinal day after a date cue: "on the 14th", "since the 3rd".
 const CUED_ORDINAL =
-  /\b(?:on|since|from|until|till|by|before|after|starting|through|as of)\s+(?:the\s+)?((?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th))\b(?!\s+(?:day|days|week|weeks|month|months|year|years|dose|doses|cycle|cycles|time|times|trimester|percentile|line|degree|attempt|visit|floor|toe|finger|rib|nerve|ventricle|intercostal|cranial|generation|hour|hours|post|postoperative|grade|decade|of\s+(?:admission|life|age|\d|the|her|his|their|this)))/gi;
+  /\b(?:on|since|from|until|till|by|before|after|starting|through|as of|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+(?:the\s+)?((?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th))\b(?!\s+(?:day|days|week|weeks|month|months|year|years|dose|doses|cycle|cycles|time|times|trimester|percentile|line|degree|attempt|visit|floor|toe|finger|rib|nerve|ventricle|intercostal|cranial|generation|hour|hours|post|postoperative|grade|decade|of\s+(?:admission|life|age|\d|the|her|his|their|this)))/gi;
 
 const SCORE_CONTEXT = /strength|power|murmur|grade|score|apgar|reflex|pain|\/10|motor|sensation|ratio/;
 

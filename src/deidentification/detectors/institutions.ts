@@ -60,6 +60,15 @@ const HEADS = new Set([
   'sciences',
   'care',
   'station',
+  'midwives',
+  'midwifery',
+  'physio',
+  'physiotherapy',
+  'chiropractic',
+  'dentistry',
+  'optometry',
+  'diagnostics',
+  'hospitalier',
 ]);
 /** Heads too generic to stand for an institution without another distinctive word before them. */
 const WEAK_HEADS = new Set([
@@ -116,6 +125,9 @@ const GENERIC = new Set(
   academic satellite main north south east west central downtown uptown new old upper lower`.split(/\s+/),
 );
 /** Well-known institutions whose names carry no head noun. Written for this project. */
+// Quebec health establishments are named by acronym: "CISSS des Laurentides", "CLSC Côte-des-Neiges".
+const QUEBEC_ESTABLISHMENT =
+  /\b(?:CISSS|CIUSSS|CSSS|CLSC|CHSLD|CHU|CHUQ|CHUS|CHUL|GMF)(?:\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])?\s?[A-ZÀ-Ý][\wÀ-ÿ'’-]*(?:\s+[A-ZÀ-Ý][\wÀ-ÿ'’-]*){0,3})?/g;
 const KNOWN_INSTITUTIONS =
   /\b(?:Sunnybrook|SickKids|Sick\s+Kids|CHEO|Mayo\s+Clinic|Cleveland\s+Clinic|Johns\s+Hopkins|Mass(?:achusetts)?\s+General|Mount\s+Sinai|Cedars[-\s]Sinai|Kaiser(?:\s+Permanente)?|Brigham(?:\s+and\s+Women['’]s)?|Sloan[-\s]Kettering|MD\s+Anderson|Dana[-\s]Farber|Princess\s+Margaret|Toronto\s+Western|Toronto\s+General|Women['’]s\s+College|Holland\s+Bloorview|CAMH|Baycrest|Trillium|Humber\s+River|Scarborough\s+Health|Unity\s+Health|UHN|Sinai\s+Health|Hamilton\s+Health\s+Sciences|Foothills|Vancouver\s+General|VGH|Jewish\s+General|McGill\s+University\s+Health|MUHC|CHUM|CHU\s+Sainte-Justine|Sainte-Justine|Montreal\s+Children['’]s|Stollery|Alberta\s+Children['’]s|BC\s+Children['’]s|IWK|Health\s+Sciences\s+Centre|Victoria\s+General|Royal\s+Columbian|Lions\s+Gate|Kingston\s+General|KGH|London\s+Health\s+Sciences|LHSC|Grand\s+River|Credit\s+Valley|Bellevue|Presbyterian|NYU\s+Langone|Mount\s+Auburn|Beth\s+Israel|Lahey|Geisinger|Intermountain|Ochsner|Vanderbilt|Stanford\s+Health|UCSF|UCLA\s+Health|Duke\s+Health|Emory|Northwell|Montefiore|Hopkins)\b/g;
 
@@ -160,7 +172,9 @@ export function detectInstitutions(ctx: DetectionContext): PhiCandidate[] {
     add(tokens[left].start, tokens[right].coreEnd, 2);
     h = right;
   }
-  matchAll(text, KNOWN_INSTITUTIONS, (m) => add(m.index, m.index + m[0].length, 2));
+  for (const re of [KNOWN_INSTITUTIONS, QUEBEC_ESTABLISHMENT]) {
+    matchAll(text, re, (m) => add(m.index, m.index + m[0].length, 2));
+  }
   matchAll(text, SAINT_POSSESSIVE, (m) => {
     // "St. John's wort" and "St. Louis encephalitis" are clinical; protected phrases win.
     const i = firstTokenAtOrAfter(ctx, m.index);

@@ -42,11 +42,18 @@ const STREET_ADDRESS = new RegExp(
   'g',
 );
 const FRENCH_ADDRESS =
-  /(?<![\w-])\d{1,6},?\s{1,2}(?:rue|avenue|boulevard|boul\.?|chemin|rang|place|route)\s{1,2}(?:[A-ZÀ-Ý][\wÀ-ÿ'’.-]{0,30}\s?){1,4}/g;
+  /(?<![\w-])\d{1,6},?\s{1,2}(?:[Rr]ue|[Aa]venue|[Bb]oulevard|[Bb]oul\.?|[Cc]hemin|[Rr]ang|[Pp]lace|[Rr]oute|[Cc]ôte|[Mm]ontée)\s{1,2}(?:[A-ZÀ-Ý][\wÀ-ÿ'’.-]{0,30}\s?){1,4}/g;
+// "on Queen St.", "off Main Rd": abbreviated street names with a cue.
+const CUED_SHORT_STREET =
+  /\b(?:on|off|at|along|near)\s+((?:[A-Z][a-z'’]{1,20}\s){1,2}(?:St|Ave|Rd|Blvd|Dr|Cres|Ct|Ln|Pl|Hwy)\b\.?)/g;
+// "Lake Muskoka", "Port Hope", "Fort McMurray", "Mount Forest".
+const PREFIXED_PLACE =
+  /\b(?:Lake|Port|Fort|Mount|Mt\.|Point|Cape|Isle|Île|San|Santa|Los|Las)\s[A-Z][a-zé'’]+(?:-[A-Z][a-z]+)*\b/g;
 const NAMED_STREET =
   /\b(?:[A-Z][a-z'’]{1,20}\s{1,2}){1,3}(?:Street|Avenue|Road|Boulevard|Drive|Lane|Crescent|Terrace|Parkway|Highway|Trail)\b/g;
+// "RR 18" is a respiratory rate, so a rural route needs "RR #2" or "R.R. 2".
 const PO_BOX =
-  /\b(?:P\.?\s?O\.?\s?Box|Post\s+Office\s+Box|RR|R\.R\.|Rural\s+Route|General\s+Delivery)\s{0,2}#?\s{0,2}\d{0,6}\b/gi;
+  /\b(?:[Pp]\.?\s?[Oo]\.?\s?[Bb]ox|Post\s+Office\s+Box|RR\s?#|R\.R\.|Rural\s+Route|General\s+Delivery)\s{0,2}#?\s{0,2}\d{0,6}\b/g;
 const HIGHWAY = /\b(?:Highway|Hwy|Interstate|I-|Route|Rte)\s?\d{1,4}\b/g;
 // Canadian postal codes (never D, F, I, O, Q, U; no W or Z first), "A1A 1A1".
 const POSTAL_CODE = /\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ -]?\d[ABCEGHJ-NPRSTV-Z]\d\b/g;
@@ -115,6 +122,28 @@ const PLACE_NOUNS = new Set([
   'neighborhood',
   'region',
 ]);
+const DWELLINGS = new Set([
+  'shelter',
+  'house',
+  'home',
+  'apartment',
+  'condo',
+  'lives',
+  'living',
+  'located',
+  'stays',
+  'staying',
+  'street',
+  'store',
+  'pharmacy',
+  'office',
+  'clinic',
+  'lab',
+  'building',
+  'residence',
+  'unit',
+  'room',
+]);
 const PREPOSITIONS = new Set(['in', 'from', 'to', 'of', 'near', 'at', 'outside', 'around']);
 const PLACE_SUFFIXES = new Set([
   'county',
@@ -146,6 +175,10 @@ export function detectLocations(ctx: DetectionContext): PhiCandidate[] {
   const add = (start: number, end: number, confidence: number, replacement?: string) =>
     out.push({ kind: PhiKind.LOCATION, start, end, confidence, replacement });
 
+  matchAll(text, CUED_SHORT_STREET, (m) => {
+    const start = m.index + m[0].lastIndexOf(m[1]);
+    add(start, start + m[1].trimEnd().length, 2);
+  });
   for (const re of [STREET_ADDRESS, FRENCH_ADDRESS, NAMED_STREET, PO_BOX, HIGHWAY]) {
     matchAll(text, re, (m) => add(m.index, m.index + m[0].trimEnd().length, 2));
   }
@@ -160,6 +193,12 @@ export function detectLocations(ctx: DetectionContext): PhiCandidate[] {
       add(start, start + zip.length, 3, RESTRICTED_ZIP3.has(prefix) ? '000XX' : `${prefix}XX`);
     });
   }
+  matchAll(text, PREFIXED_PLACE, (m) => {
+    const key = m[0].toLowerCase();
+    if (!ctx.lists.regions.has(key) && !EXTRA_REGIONS.includes(key) && !insideProtected(ctx, m.index)) {
+      add(m.index, m.index + m[0].length, 1);
+    }
+  });
   detectPlaceNames(ctx, add);
   return out;
 }
@@ -220,6 +259,27 @@ function detectPlaceNames(
       i = j;
       continue;
     }
+    // "dialysis at Humber", "a cottage near Wasaga": an unknown, non-dictionary word after at/in/near.
+    // Also a bare street after a dwelling or a business: "a shelter on Sherbourne", "LifeLabs on Bloor"
+    // (not "started on Eliquis": the word before "on" must be a dwelling or a mid-sentence proper noun).
+    const streetCue =
+      prev?.key === 'on' &&
+      prev2 !== undefined &&
+      (DWELLINGS.has(prev2.key) ||
+        (prev2.capitalized && !prev2.sentenceStart && !['pt', 'patient'].includes(prev2.key)));
+    const placePreposition =
+      prev !== undefined && (['at', 'in', 'near'].includes(prev.key) || streetCue) && spaced(i - 1, i);
+    if (
+      placePreposition &&
+      !t.sentenceStart &&
+      !lists.englishWords.has(t.key) &&
+      !isRegion(t.key) &&
+      !isNeverName(t.key) &&
+      t.key.length >= 4
+    ) {
+      add(t.start, t.coreEnd, 1);
+      continue;
+    }
     // "Essex County", "Six Nations Reserve", "Sioux Lookout, ON".
     let j = i;
     while (j + 1 < tokens.length && tokens[j + 1].capitalized && spaced(j, j + 1) && j - i < 3) j++;
@@ -235,4 +295,21 @@ function detectPlaceNames(
       i = j;
     }
   }
+}
+
+function insideProtected(ctx: DetectionContext, index: number): boolean {
+  const i = firstTokenEndingAfter(ctx, index);
+  return i < ctx.tokens.length && ctx.protectedToken[i];
+}
+
+/** Binary search: index of the first token that ends after `index`. */
+export function firstTokenEndingAfter(ctx: DetectionContext, index: number): number {
+  let lo = 0;
+  let hi = ctx.tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ctx.tokens[mid].end <= index) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

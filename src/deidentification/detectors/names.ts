@@ -192,6 +192,46 @@ const SUBJECT_VERBS = new Set([
   'wanted',
 ]);
 
+/** Verbs whose subject is a person, never a drug or test. */
+const HUMAN_VERBS = new Set([
+  'presented',
+  'presents',
+  'reports',
+  'reported',
+  'states',
+  'stated',
+  'denies',
+  'denied',
+  'said',
+  'says',
+  'complained',
+  'complains',
+  'lives',
+  'works',
+  'agreed',
+  'declined',
+  'asked',
+  'arrived',
+  'attends',
+  'attended',
+  'endorses',
+  'endorsed',
+  'describes',
+  'described',
+  'feels',
+  'felt',
+  'wants',
+  'wanted',
+  'underwent',
+  'came',
+  'went',
+  'returned',
+  'refused',
+  'consented',
+  'called',
+  'told',
+]);
+
 /** Surname particles kept inside a name when a capitalized name part follows ("Ludwig van Beethoven"). */
 const PARTICLES = new Set([
   'van',
@@ -215,6 +255,52 @@ const PARTICLES = new Set([
   'ter',
   'ten',
   'st',
+]);
+
+/** Capitalized words that follow names without being part of them ("Dr. Lee Hospital" is rare, "Dr. Lee Cardiology" is not). */
+const NOT_SURNAMES = new Set([
+  'hospital',
+  'clinic',
+  'centre',
+  'center',
+  'health',
+  'general',
+  'memorial',
+  'university',
+  'institute',
+  'medical',
+  'cardiology',
+  'neurology',
+  'oncology',
+  'surgery',
+  'medicine',
+  'pediatrics',
+  'psychiatry',
+  'radiology',
+  'md',
+  'rn',
+  'phd',
+  'frcpc',
+  'np',
+  'ccfp',
+  'said',
+  'says',
+  'called',
+  'reviewed',
+  'agreed',
+  'recommended',
+  'suggested',
+  'street',
+  'avenue',
+  'road',
+  'drive',
+  'lane',
+  'crescent',
+  'court',
+  'boulevard',
+  'way',
+  'place',
+  'county',
 ]);
 
 const FUNCTION_WORDS = new Set([
@@ -276,6 +362,16 @@ export function detectNames(ctx: DetectionContext): PhiCandidate[] {
       if (named && !isEnglish(t.key) && t.key.length >= 3) seed[i] = 1;
       else if (named && !t.sentenceStart && t.key.length >= 3) seed[i] = 1;
       else if (named && t.sentenceStart && i + 1 < n && SUBJECT_VERBS.has(tokens[i + 1].key)) seed[i] = 1;
+      else if (
+        !named &&
+        t.sentenceStart &&
+        !isEnglish(t.key) &&
+        i + 1 < n &&
+        HUMAN_VERBS.has(tokens[i + 1].key) &&
+        /^ $/.test(gapBetween(ctx, i, i + 1))
+      )
+        // "Sadia presented with…": drugs and tests are "started" or "elevated", only people "present" or "report".
+        seed[i] = 1;
       else if (cued && (named || (!isEnglish(t.key) && !WEAK_CUES.has(prev.key)))) seed[i] = 2;
     } else if (
       !t.capitalized &&
@@ -327,7 +423,17 @@ export function detectNames(ctx: DetectionContext): PhiCandidate[] {
     };
     while (right + 1 < n && joinable(right, right + 1)) {
       const next = tokens[right + 1];
-      if (canJoin(right + 1, tokens[i]) || seed[right + 1]) {
+      const cur = tokens[right];
+      // After a given name or a title, a capitalized word is the surname even if it is a word ("Wade Gallant").
+      const surnameSlot =
+        (lists.firstNames.has(cur.key) || seed[right] === 2) &&
+        next.capitalized &&
+        !blocked(right + 1) &&
+        !isNeverName(next.key) &&
+        !NOT_SURNAMES.has(next.key);
+      const lowercaseName =
+        !cur.capitalized && !next.capitalized && seed[i] === 2 && isName(next) && !isEnglish(next.key);
+      if (canJoin(right + 1, tokens[i]) || seed[right + 1] || surnameSlot || lowercaseName) {
         right++;
         confidence = Math.max(confidence, seed[right]);
       } else if (
