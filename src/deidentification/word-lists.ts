@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { findProjectRoot } from './project-root.js';
+import { projectRoot } from '../common/project-root.js';
 
 export interface WordLists {
   /** Given names (lowercase) from @faker-js/faker locale data. */
@@ -36,7 +36,7 @@ function englishWordsPath(): string {
 /** Loads every dictionary once per process (~100 ms) and keeps it. */
 export function getWordLists(): WordLists {
   if (cached) return cached;
-  const dataDir = join(findProjectRoot(), 'src/deidentification/data');
+  const dataDir = join(projectRoot(), 'src/deidentification/data');
   cached = {
     firstNames: readList(join(dataDir, 'first-names.txt')),
     lastNames: readList(join(dataDir, 'last-names.txt')),

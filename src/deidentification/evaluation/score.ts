@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deidentify } from '../deidentify.js';
 import { type PhiFinding, PhiKind } from '../phi-kind.js';
-import { findProjectRoot } from '../project-root.js';
+import { projectRoot } from '../../common/project-root.js';
 
 export interface GoldSpan {
   kind: string;
@@ -35,7 +35,7 @@ interface CasesFile {
   cases: Array<{ text: string; phi: Array<[string, string]> }>;
 }
 
-const fixtureDir = () => join(findProjectRoot(), 'test/fixtures/deid');
+const fixtureDir = () => join(projectRoot(), 'test/fixtures/deid');
 const readJson = <T>(path: string): T => JSON.parse(readFileSync(path, 'utf8')) as T;
 
 /** Locates each labelled value left to right, so repeated strings map to successive occurrences. */
@@ -170,7 +170,7 @@ function presidioProtected(type: string, value: string): boolean {
 
 /** Recall on Microsoft's synthetic PII sentences, if the shared development copy is present. */
 export function scorePresidio(
-  path = join(findProjectRoot(), '../shared/data/presidio-synth/synth_dataset_v2.json'),
+  path = join(projectRoot(), '../shared/data/presidio-synth/synth_dataset_v2.json'),
 ): KindRecall[] | undefined {
   if (!existsSync(path)) return undefined;
   const records = readJson<PresidioRecord[]>(path);
