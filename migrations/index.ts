@@ -2,6 +2,8 @@ import { CreateSpecialties1764160000000 } from './1764160000000-create-specialti
 import { CreateIdentity1764160100000 } from './1764160100000-create-identity.js';
 import { CreateVerification1764160200000 } from './1764160200000-create-verification.js';
 import { CreateAuditLog1764160300000 } from './1764160300000-create-audit-log.js';
+import { CreateForumsAndCases1764160400000 } from './1764160400000-create-forums-and-cases.js';
+import { CreateFlags1764160500000 } from './1764160500000-create-flags.js';
 
 /** Every migration, oldest first. The app, the TypeORM CLI and the tests all run this list. */
 export const MIGRATIONS = [
@@ -9,4 +11,6 @@ export const MIGRATIONS = [
   CreateIdentity1764160100000,
   CreateVerification1764160200000,
   CreateAuditLog1764160300000,
+  CreateForumsAndCases1764160400000,
+  CreateFlags1764160500000,
 ];

@@ -7,6 +7,11 @@ import { AuditQueryModule } from './audit/audit-query.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
+import { CasesModule } from './cases/cases.module.js';
+import { ForumsModule } from './forums/forums.module.js';
+import { ModerationModule } from './moderation/moderation.module.js';
+import { RedactionModule } from './redaction/redaction.module.js';
+import { RepliesModule } from './replies/replies.module.js';
 import { DemoModule } from './demo/demo.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { graphqlOptions } from './graphql/graphql-options.js';
@@ -39,6 +44,11 @@ export class AppModule {
         SpecialtiesModule,
         VerificationModule,
         AuditQueryModule,
+        RedactionModule,
+        ForumsModule,
+        CasesModule,
+        RepliesModule,
+        ModerationModule,
         HealthModule,
         DemoModule,
       ],

@@ -13,4 +13,12 @@ export enum AuditAction {
   VERIFICATION_REJECTED = 'verification.rejected',
   VERIFICATION_REVOKED = 'verification.revoked',
   VERIFICATION_EXPIRED = 'verification.expired',
+  FORUM_CREATED = 'forum.created',
+  CASE_MOVED_TO_WIDER_AUDIENCE = 'case.visibility_widened',
+  CASE_REMOVED = 'case.removed',
+  REPLY_REMOVED = 'reply.removed',
+  CONTENT_FLAGGED = 'moderation.flagged',
+  CONTENT_HIDDEN = 'moderation.hidden',
+  FLAG_DISMISSED = 'moderation.flag_dismissed',
+  FLAG_CONTENT_REMOVED = 'moderation.content_removed',
 }

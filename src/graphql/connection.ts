@@ -92,8 +92,13 @@ export function decodeCursor(cursor: string, arity: number): (string | number)[]
   throw DomainError.badInput('after', 'after is not a cursor returned by this list');
 }
 
+/** The page size asked for, checked here too because field-resolver arguments may skip the validation pipe. */
 export function pageSize(args: PageArgs): number {
-  return args.first ?? DEFAULT_PAGE_SIZE;
+  const first = args.first ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
+    throw DomainError.badInput('first', `first must be between 1 and ${MAX_PAGE_SIZE}`);
+  }
+  return first;
 }
 
 /**

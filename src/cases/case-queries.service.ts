@@ -1,0 +1,158 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, SelectQueryBuilder } from 'typeorm';
+import { ReadPolicy } from '../access-policy/read-policy.js';
+import type { Viewer } from '../access-policy/viewer.js';
+import { DomainError } from '../common/domain-error.js';
+import { isUuid } from '../common/uuid.js';
+import { decodeCursor, Page, pageSize, toPage } from '../graphql/connection.js';
+import { Specialty } from '../specialties/specialty.model.js';
+import { SpecialtiesService } from '../specialties/specialties.service.js';
+import { toCaseModel } from './case-mapping.js';
+import { CaseRevisionEntity } from './case-revision.entity.js';
+import { CaseSpecialtyEntity } from './case-specialty.entity.js';
+import { CaseEntity } from './case.entity.js';
+import { Case, CaseRevision } from './case.model.js';
+import { CasesArgs } from './dto/case-filter.input.js';
+
+const BAD_CURSOR = 'after is not a cursor returned by this list';
+
+/**
+ * Every read of cases. Each query starts from `readableCases`, which joins the forum and applies the
+ * read policy, so lookups, lists, search and counts cannot disagree about what a viewer may see.
+ */
+@Injectable()
+export class CaseQueriesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly specialties: SpecialtiesService,
+  ) {}
+
+  private readableCases(viewer: Viewer): SelectQueryBuilder<CaseEntity> {
+    const policy = ReadPolicy.cases('c', 'f', viewer);
+    return this.dataSource
+      .getRepository(CaseEntity)
+      .createQueryBuilder('c')
+      .innerJoin('forums', 'f', 'f.id = c.forum_id')
+      .where(policy.sql, policy.params);
+  }
+
+  async findReadable(id: string, viewer: Viewer): Promise<CaseEntity | null> {
+    if (!isUuid(id)) return null;
+    return this.readableCases(viewer).andWhere('c.id = :id', { id }).getOne();
+  }
+
+  /** For DataLoaders: the readable cases among these ids, null for the others. */
+  async findReadableByIds(ids: readonly string[], viewer: Viewer): Promise<(Case | null)[]> {
+    const valid = ids.filter(isUuid);
+    const rows = valid.length
+      ? await this.readableCases(viewer).andWhere('c.id IN (:...ids)', { ids: valid }).getMany()
+      : [];
+    const byId = new Map(rows.map((row) => [row.id, toCaseModel(row)]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  async list(args: CasesArgs, viewer: Viewer): Promise<Page<Case>> {
+    const size = pageSize(args);
+    const filter = args.filter ?? {};
+    const search = filter.query?.trim() || null;
+    const filtered = () => {
+      const qb = this.readableCases(viewer);
+      if (filter.forumId !== undefined)
+        qb.andWhere('c.forum_id = :forumId', { forumId: isUuid(filter.forumId) ? filter.forumId : null });
+      if (filter.authorId !== undefined)
+        qb.andWhere('c.author_id = :authorId', {
+          authorId: isUuid(filter.authorId) ? filter.authorId : null,
+        });
+      if (filter.status) qb.andWhere('c.status = :status', { status: filter.status });
+      if (filter.tag) qb.andWhere('c.tags @> ARRAY[:tag]::text[]', { tag: filter.tag.trim().toLowerCase() });
+      if (filter.specialtyCode) {
+        qb.andWhere(
+          'EXISTS (SELECT 1 FROM case_specialties cs WHERE cs.case_id = c.id AND cs.specialty_code = :specialtyCode)',
+          {
+            specialtyCode: filter.specialtyCode.trim().toLowerCase(),
+          },
+        );
+      }
+      if (search) qb.andWhere("c.search @@ websearch_to_tsquery('english', :search)", { search });
+      return qb;
+    };
+
+    const page = filtered().limit(size + 1);
+    const rankSql = "ts_rank_cd(c.search, websearch_to_tsquery('english', :search))";
+    if (search) {
+      page
+        .addSelect(rankSql, 'rank')
+        .orderBy('rank', 'DESC')
+        .addOrderBy('c.created_at', 'DESC')
+        .addOrderBy('c.id', 'DESC');
+    } else {
+      page.orderBy('c.created_at', 'DESC').addOrderBy('c.id', 'DESC');
+    }
+    if (args.after) {
+      const values = decodeCursor(args.after, search ? 3 : 2);
+      const [createdAt, id] = values.slice(-2);
+      if (
+        !isUuid(id) ||
+        typeof createdAt !== 'string' ||
+        !/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/.test(createdAt)
+      ) {
+        throw DomainError.badInput('after', BAD_CURSOR);
+      }
+      if (search) {
+        if (typeof values[0] !== 'number') throw DomainError.badInput('after', BAD_CURSOR);
+        page.andWhere(`(${rankSql}, c.created_at, c.id) < (:rank::real, :createdAt, :id)`, {
+          rank: values[0],
+          createdAt,
+          id,
+        });
+      } else {
+        page.andWhere('(c.created_at, c.id) < (:createdAt, :id)', { createdAt, id });
+      }
+    }
+    const [{ entities, raw }, totalCount] = await Promise.all([
+      page.getRawAndEntities(),
+      filtered().getCount(),
+    ]);
+    const rankById = new Map<string, number>(
+      raw.map((r: { c_id: string; rank?: number }) => [r.c_id, Number(r.rank)]),
+    );
+    return toPage(
+      entities,
+      size,
+      totalCount,
+      (row) =>
+        search
+          ? [rankById.get(row.id)!, row.createdAt.toISOString(), row.id]
+          : [row.createdAt.toISOString(), row.id],
+      toCaseModel,
+    );
+  }
+
+  /** For DataLoaders: each case's specialties, in two queries whatever the number of cases. */
+  async specialtiesOf(caseIds: readonly string[]): Promise<Specialty[][]> {
+    const links = await this.dataSource
+      .getRepository(CaseSpecialtyEntity)
+      .findBy({ caseId: In([...caseIds]) });
+    const specialties = await this.specialties.findByCodes([...new Set(links.map((l) => l.specialtyCode))]);
+    const byCode = new Map(specialties.map((s) => [s.code, s]));
+    return caseIds.map((id) =>
+      links.filter((l) => l.caseId === id).flatMap((l) => byCode.get(l.specialtyCode) ?? []),
+    );
+  }
+
+  /** Every version, newest first. Callers check the viewer is the author or an admin. */
+  async revisionsOf(caseId: string): Promise<CaseRevision[]> {
+    const rows = await this.dataSource
+      .getRepository(CaseRevisionEntity)
+      .find({ where: { caseId }, order: { version: 'DESC' } });
+    return rows.map((row) => ({
+      version: row.version,
+      title: row.title,
+      body: row.body,
+      tags: row.tags,
+      editedAt: row.editedAt,
+      editorId: row.editorId,
+    }));
+  }
+}

@@ -1,0 +1,116 @@
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { viewerOf } from '../access-policy/viewer.js';
+import { Public, SignedIn, Verified } from '../auth/access.decorators.js';
+import type { Caller } from '../auth/caller.js';
+import { CurrentCaller } from '../auth/current-caller.decorator.js';
+import { Forum } from '../forums/forum.model.js';
+import { ForumsService } from '../forums/forums.service.js';
+import type { GraphQLContext } from '../graphql/graphql-context.js';
+import { loadClinician } from '../identity/clinician-loaders.js';
+import { Clinician } from '../identity/clinician.model.js';
+import { CliniciansService } from '../identity/clinicians.service.js';
+import { Specialty } from '../specialties/specialty.model.js';
+import { toCaseModel } from './case-mapping.js';
+import { CaseQueriesService } from './case-queries.service.js';
+import { Case, CaseConnection, CaseRevision, PostCasePayload } from './case.model.js';
+import { CasesService } from './cases.service.js';
+import { CasesArgs } from './dto/case-filter.input.js';
+import { EditCaseInput } from './dto/edit-case.input.js';
+import { PostCaseInput } from './dto/post-case.input.js';
+import { RemoveCaseArgs } from './dto/remove-case.args.js';
+
+@Resolver(() => Case)
+export class CasesResolver {
+  constructor(
+    private readonly writer: CasesService,
+    private readonly queries: CaseQueriesService,
+    private readonly forums: ForumsService,
+    private readonly clinicians: CliniciansService,
+  ) {}
+
+  @Public()
+  @Query(() => Case, {
+    nullable: true,
+    description: 'null when the case does not exist or you may not read it',
+  })
+  async case(
+    @Args('id', { type: () => ID }) id: string,
+    @CurrentCaller() caller: Caller | null,
+  ): Promise<Case | null> {
+    const found = await this.queries.findReadable(id, viewerOf(caller));
+    return found ? toCaseModel(found) : null;
+  }
+
+  @Public()
+  @Query(() => CaseConnection, {
+    description: 'Cases you may read, newest first (or by relevance with filter.query)',
+  })
+  cases(@Args() args: CasesArgs, @CurrentCaller() caller: Caller | null) {
+    return this.queries.list(args, viewerOf(caller));
+  }
+
+  @Verified()
+  @Mutation(() => PostCasePayload, {
+    description: 'Post a case; title and body are de-identified before storage',
+  })
+  postCase(@Args('input') input: PostCaseInput, @CurrentCaller() caller: Caller): Promise<PostCasePayload> {
+    return this.writer.post(caller, viewerOf(caller), input);
+  }
+
+  @Verified()
+  @Mutation(() => Case, { description: 'Edit your case; every edit is de-identified and kept as a revision' })
+  editCase(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: EditCaseInput,
+    @CurrentCaller() caller: Caller,
+  ): Promise<Case> {
+    return this.writer.edit(caller, viewerOf(caller), id, input);
+  }
+
+  @SignedIn()
+  @Mutation(() => Boolean, {
+    description: 'Remove a case (author or admin). It becomes a tombstone; history is kept.',
+  })
+  removeCase(@Args() args: RemoveCaseArgs, @CurrentCaller() caller: Caller): Promise<boolean> {
+    return this.writer.remove(caller, viewerOf(caller), args.id, args.reason);
+  }
+
+  @ResolveField(() => Forum)
+  async forum(@Parent() kase: Case, @Context() context: GraphQLContext): Promise<Forum> {
+    const forum = await context.loaders
+      .get<string, Forum | null>('forum.byId', (ids) => this.forums.findByIds(ids))
+      .load(kase.forumId);
+    return forum!;
+  }
+
+  @ResolveField(() => Clinician)
+  async author(@Parent() kase: Case, @Context() context: GraphQLContext): Promise<Clinician> {
+    return (await loadClinician(context, this.clinicians, kase.authorId))!;
+  }
+
+  @ResolveField(() => [Specialty])
+  specialties(@Parent() kase: Case, @Context() context: GraphQLContext): Promise<Specialty[]> {
+    return context.loaders
+      .get<string, Specialty[]>('case.specialties', (ids) => this.queries.specialtiesOf(ids))
+      .load(kase.id);
+  }
+
+  @ResolveField(() => [CaseRevision], {
+    description: 'Every version, newest first: the author and admins only; empty for others',
+  })
+  revisions(@Parent() kase: Case, @CurrentCaller() caller: Caller | null): Promise<CaseRevision[]> {
+    const viewer = viewerOf(caller);
+    if (!viewer.admin && viewer.id !== kase.authorId) return Promise.resolve([]);
+    return this.queries.revisionsOf(kase.id);
+  }
+}
+
+@Resolver(() => CaseRevision)
+export class CaseRevisionResolver {
+  constructor(private readonly clinicians: CliniciansService) {}
+
+  @ResolveField(() => Clinician)
+  async editor(@Parent() revision: CaseRevision, @Context() context: GraphQLContext): Promise<Clinician> {
+    return (await loadClinician(context, this.clinicians, revision.editorId))!;
+  }
+}
