@@ -126,3 +126,85 @@ export async function givenRevokedClinician(t: TestApp, admin: Account): Promise
   dataOf(res, 'revokeVerification');
   return clinician;
 }
+
+export type Visibility = 'OPEN' | 'PRIVATE';
+
+export async function givenForum(t: TestApp, admin: Account, visibility: Visibility = 'OPEN') {
+  const slug = `${visibility.toLowerCase()}-${unique()}`;
+  const res = await t.gql(
+    'mutation($input: CreateForumInput!) { createForum(input: $input) { id slug visibility } }',
+    { input: { slug, name: `Forum ${slug}`, visibility } },
+    { token: admin.accessToken },
+  );
+  return dataOf<{ id: string; slug: string; visibility: Visibility }>(res, 'createForum');
+}
+
+export interface CaseOverrides {
+  title?: string;
+  body?: string;
+  tags?: string[];
+  specialtyCodes?: string[];
+  urgency?: 'ROUTINE' | 'URGENT';
+}
+
+/** A PHI-free case posted by a verified clinician. */
+export async function givenCase(t: TestApp, author: Account, forumId: string, overrides: CaseOverrides = {}) {
+  const res = await t.gql(
+    `mutation($input: PostCaseInput!) { postCase(input: $input) { case { id version title body } redactions { kind } } }`,
+    {
+      input: {
+        forumId,
+        title: overrides.title ?? 'Recurrent fevers with a migratory rash',
+        body:
+          overrides.body ??
+          'A 45-year-old woman has had recurrent fevers for 3 weeks with a migratory rash and arthralgia. ' +
+            'Ferritin is markedly raised. What would you check next?',
+        tags: overrides.tags ?? ['fever'],
+        specialtyCodes: overrides.specialtyCodes ?? ['rheumatology'],
+        urgency: overrides.urgency ?? 'ROUTINE',
+      },
+    },
+    { token: author.accessToken },
+  );
+  return dataOf<{
+    case: { id: string; version: number; title: string; body: string };
+    redactions: { kind: string }[];
+  }>(res, 'postCase').case;
+}
+
+export async function givenReply(
+  t: TestApp,
+  author: Account,
+  caseId: string,
+  body = 'Check ferritin trend and consider adult-onset Still disease.',
+) {
+  const res = await t.gql(
+    'mutation($input: ReplyInput!) { replyToCase(input: $input) { id body } }',
+    { input: { caseId, body } },
+    { token: author.accessToken },
+  );
+  return dataOf<{ id: string; body: string }>(res, 'replyToCase');
+}
+
+export async function removeCase(t: TestApp, who: Account, caseId: string) {
+  const res = await t.gql(
+    'mutation($id: ID!) { removeCase(id: $id) }',
+    { id: caseId },
+    { token: who.accessToken },
+  );
+  return dataOf<boolean>(res, 'removeCase');
+}
+
+export async function flagContent(
+  t: TestApp,
+  who: Account,
+  target: { caseId?: string; replyId?: string },
+  reason: 'PHI' | 'INAPPROPRIATE' | 'MISINFORMATION' | 'OTHER' = 'PHI',
+) {
+  const res = await t.gql(
+    'mutation($input: FlagInput!) { flagContent(input: $input) }',
+    { input: { ...target, reason } },
+    { token: who.accessToken },
+  );
+  return dataOf<boolean>(res, 'flagContent');
+}
