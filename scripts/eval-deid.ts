@@ -4,6 +4,7 @@ import {
   type KindRecall,
   ratio,
   scoreFixtures,
+  scoreHoldout,
   scorePresidio,
 } from '../src/deidentification/evaluation/score.js';
 
@@ -37,4 +38,20 @@ if (presidio) {
   for (const r of presidio) console.log(row(r));
 } else {
   console.log('\npresidio-synth data not found next to the project; skipped.');
+}
+
+// The held-out set was written blind; only aggregate figures are printed, never its text or misses.
+const holdout = scoreHoldout();
+if (holdout) {
+  console.log('\n== held-out (test/fixtures/deid-holdout, aggregate only) ==');
+  for (const r of holdout.perKind) console.log(row(r));
+  console.log(row(holdout.overall));
+  console.log(
+    `clinical terms kept: ${holdout.clinicalTermsKept}/${holdout.clinicalTermsTotal} (${pct(holdout.clinicalTermsKept, holdout.clinicalTermsTotal)})`,
+  );
+  console.log(
+    `PHI-free sentences altered: ${holdout.phiFreeAltered}/${holdout.phiFreeTotal} (${pct(holdout.phiFreeAltered, holdout.phiFreeTotal)})`,
+  );
+} else {
+  console.log('\nheld-out set not found; skipped.');
 }

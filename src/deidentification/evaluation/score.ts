@@ -96,41 +96,99 @@ class Tally {
 // Each clinical term is checked at the start of a sentence (where capitalization is no clue) and mid-sentence.
 const TERM_CARRIERS = ['{t} was discussed at rounds.', 'History is notable for {t} in the past.'];
 
-export function scoreFixtures(): FixtureScore {
-  const dir = fixtureDir();
-  const { cases } = readJson<CasesFile>(join(dir, 'cases.json'));
+interface LabelledSet {
+  cases: Array<{ text: string; spans: GoldSpan[] }>;
+  terms: string[];
+  sentences: string[];
+}
+
+/** Scores one labelled set: recall per kind, clinical terms kept intact, PHI-free sentences altered. */
+function scoreSet(set: LabelledSet): FixtureScore {
   const tally = new Tally();
   const missed: FixtureScore['missed'] = [];
-  cases.forEach((c, caseIndex) => {
+  set.cases.forEach((c, caseIndex) => {
     const { findings } = deidentify(c.text);
-    for (const span of locateSpans(c.text, c.phi)) {
+    for (const span of c.spans) {
       const result = coverage(span, findings);
       tally.add(span.kind, result, span.kind);
       if (!result.caught)
         missed.push({ kind: span.kind, caseIndex, value: c.text.slice(span.start, span.end) });
     }
   });
-
-  const { terms } = readJson<{ terms: string[] }>(join(dir, 'clinical-terms.json'));
-  const kept = terms.filter((term) =>
+  const kept = set.terms.filter((term) =>
     TERM_CARRIERS.every((carrier) => {
       const sentence = carrier.replace('{t}', term);
       return deidentify(sentence).text === sentence;
     }),
   ).length;
-
-  const { sentences } = readJson<{ sentences: string[] }>(join(dir, 'phi-free.json'));
-  const altered = sentences.filter((s) => deidentify(s).findings.length > 0).length;
-
+  const altered = set.sentences.filter((s) => deidentify(s).findings.length > 0).length;
   return {
     perKind: tally.rows(),
     overall: tally.overall(),
     clinicalTermsKept: kept,
-    clinicalTermsTotal: terms.length,
+    clinicalTermsTotal: set.terms.length,
     phiFreeAltered: altered,
-    phiFreeTotal: sentences.length,
+    phiFreeTotal: set.sentences.length,
     missed,
   };
+}
+
+export function scoreFixtures(): FixtureScore {
+  const dir = fixtureDir();
+  const { cases } = readJson<CasesFile>(join(dir, 'cases.json'));
+  const { terms } = readJson<{ terms: string[] }>(join(dir, 'clinical-terms.json'));
+  const { sentences } = readJson<{ sentences: string[] }>(join(dir, 'phi-free.json'));
+  return scoreSet({
+    cases: cases.map((c) => ({ text: c.text, spans: locateSpans(c.text, c.phi) })),
+    terms,
+    sentences,
+  });
+}
+
+/** Aggregate figures only: the held-out set measures the engine and must never be inspected or tuned on. */
+export type HoldoutScore = Omit<FixtureScore, 'missed'>;
+
+interface HoldoutFile {
+  cases: Array<{ text: string; phi: Array<{ kind: string; text: string }> }>;
+  phiFree: string[];
+  clinicalTerms: string[];
+}
+
+/**
+ * Locates held-out spans: each value at its next occurrence after the previous one, else at its first
+ * occurrence not already labelled (entries may repeat and need not be in order). Errors never echo text.
+ */
+function locateHoldoutSpans(text: string, phi: Array<{ kind: string; text: string }>, caseIndex: number) {
+  const spans: GoldSpan[] = [];
+  const used = (start: number, end: number) => spans.some((s) => s.start < end && start < s.end);
+  let from = 0;
+  for (const { kind, text: value } of phi) {
+    let start = text.indexOf(value, from);
+    if (start < 0 || used(start, start + value.length)) {
+      start = text.indexOf(value);
+      while (start >= 0 && used(start, start + value.length)) start = text.indexOf(value, start + 1);
+    }
+    if (start < 0) {
+      start = text.indexOf(value);
+      if (start < 0) throw new Error(`held-out case ${caseIndex}: a labelled value is not in its text`);
+    }
+    spans.push({ kind, start, end: start + value.length });
+    from = start + value.length;
+  }
+  return spans;
+}
+
+export function scoreHoldout(
+  path = join(projectRoot(), 'test/fixtures/deid-holdout/holdout.json'),
+): HoldoutScore | undefined {
+  if (!existsSync(path)) return undefined;
+  const file = readJson<HoldoutFile>(path);
+  const { missed: _missed, ...aggregate } = scoreSet({
+    cases: file.cases.map((c, i) => ({ text: c.text, spans: locateHoldoutSpans(c.text, c.phi, i) })),
+    terms: file.clinicalTerms,
+    sentences: file.phiFree,
+  });
+  return aggregate;
 }
 
 interface PresidioRecord {
