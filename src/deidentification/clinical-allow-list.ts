@@ -23,6 +23,9 @@ raynaud reiter rett reye riedel ringer romberg rotor rovsing roux schatzki schob
 sipple sjogren sjögren spurling stokes sturge takayasu tietze tinel tourette trendelenburg treacher
 trousseau valsalva virchow volkmann waldenstrom waldenström wallenberg waterhouse wegener wenckebach
 wernicke whipple willebrand wilms wolff zenker zollinger bankart sachs segond smith-petersen maisonneuve
+killip forrester schonlein schönlein pugh cheyne kehr levine framingham hartmann
+duroziez quincke traube mayne kussmaul westermark hampton lachman mcconnell thompson simmonds
+allen finkelstein hawkins neer speed yergason obrien jobe drawer ottawa rotterdam pugh
 weil widal wassermann mantoux quantiferon schirmer tzanck auspitz koebner kerley weiss troisier
 lhermitte uhthoff kearns gastaut dravet mobius möbius chaddock oppenheim wartenberg chads vasc hasbled
 meld glasgow blatchford rockall centor mcisaac alvarado braden waterlow tinetti lawton karnofsky ecog
@@ -177,6 +180,7 @@ const CLINICAL_HEADS = new Set(
 const NEVER_NAME = `
 general major minor will may can best early late long lead normal baby gene ace pat van von de la le del
 di da du des den der dos el al bin ibn st saint mount mt fort port lake river north south east west
+he she they we you it his her him hers them their our your its this that these those
 patient pt mr mrs ms dr miss doctor nurse sister mother father son daughter wife husband family friend
 the a an and or of in on at to for with by from no not yes if but as is was be are were has had have
 history plan assessment impression diagnosis exam examination labs lab imaging medications medication
@@ -192,12 +196,94 @@ covid sars influenza flu strep staph
 mg mcg ml kg cm mm mmhg bpm
 `;
 
+/**
+ * Capitalized words in clinical notes that no English dictionary holds but that are never people: brand
+ * drug names, organisms, lab and charting abbreviations, languages and peoples, vaccine makers. Written
+ * for this project. Unknown capitalized words not listed here are treated as possible names (Philter's idea).
+ */
+const CLINICAL_VOCABULARY = `
+tylenol advil motrin aleve aspirin asa lasix eliquis xarelto pradaxa savaysa coumadin plavix brilinta effient
+lipitor crestor zocor pravachol zetia repatha praluent entresto norvasc lopressor toprol coreg altace
+diovan cozaar avapro micardis benicar tenormin cardizem lanoxin amiodarone multaq aldactone inspra jardiance
+farxiga invokana ozempic wegovy mounjaro zepbound trulicity victoza saxenda januvia janumet glucophage
+lantus levemir tresiba toujeo humalog novolog novorapid apidra basaglar humulin novolin ryzodeg xultophy
+synthroid eltroxin tapazole prednisone medrol decadron solumedrol humira remicade stelara entyvio skyrizi
+rinvoq xeljanz enbrel cimzia simponi cosentyx taltz dupixent xolair nucala fasenra tezspire ocrevus
+tysabri kesimpta tecfidera gilenya aubagio copaxone keppra dilantin tegretol lamictal depakote depakene
+trileptal topamax zonegran vimpat briviact onfi frisium ativan valium xanax klonopin rivotril restoril
+ambien zopiclone imovane seroquel zyprexa risperdal abilify rexulti latuda invega haldol clozaril
+prozac zoloft paxil celexa lexapro cipralex effexor pristiq cymbalta wellbutrin remeron trazodone desyrel
+elavil lithobid vyvanse adderall concerta ritalin biphentin strattera intuniv suboxone sublocade
+methadose narcan kadian oxycontin percocet dilaudid tramacet ultram lyrica neurontin celebrex voltaren
+mobic naprosyn toradol imitrex maxalt aimovig emgality ajovy botox nexium losec pantoloc protonix prevacid
+pepcid zantac gaviscon tums maalox dulcolax senokot colace restoralax miralax lactulose imodium
+flagyl cipro levaquin avelox bactrim septra keflex ancef rocephin zithromax biaxin augmentin clavulin
+amoxil macrobid monurol vancocin dificid tamiflu paxlovid valtrex zovirax famvir diflucan sporanox
+vfend cancidas biktarvy truvada descovy genvoya triumeq dovato harvoni epclusa mavyret sovaldi
+ventolin salbutamol albuterol atrovent spiriva symbicort advair seretide breo trelegy flovent pulmicort
+qvar singulair daliresp trikafta kalydeco orkambi flonase nasonex avamys claritin aerius reactin zyrtec
+benadryl allegra epipen allerject glucagon baqsimi xylocaine lidocaine marcaine narcan naloxone
+heparin fragmin lovenox innohep arixtra integrilin aggrastat activase tnkase cathflo kcentra octaplex
+beriplex praxbind andexxa keytruda opdivo yervoy tecentriq imfinzi herceptin perjeta kadcyla enhertu
+avastin erbitux vectibix rituxan gazyva darzalex revlimid pomalyst velcade kyprolis imbruvica calquence
+venclexta gleevec tasigna sprycel tagrisso alecensa xalkori ibrance kisqali verzenio tamoxifen
+arimidex femara aromasin zoladex lupron eligard firmagon zytiga xtandi erleada nubeqa xgeva prolia
+evenity forteo fosamax actonel aclasta reclast depo provera mirena kyleena jaydess nexplanon yaz
+yasmin alesse diclectin prenatal clomid gonal menopur ovidrel estrace premarin prometrium androgel
+viagra cialis levitra flomax avodart proscar vesicare myrbetriq detrol ditropan epogen aranesp
+eprex venofer ferinject monoferric feraheme neupogen neulasta grastofil plaquenil arava otezla
+imuran cellcept myfortic prograf advagraf envarsus rapamune sandimmune neoral soliris ultomiris
+spinraza zolgensma evrysdi kuvan pfizer moderna comirnaty spikevax novavax janssen astrazeneca
+shingrix zostavax gardasil prevnar pneumovax menactra bexsero boostrix adacel pediacel pentacel
+infanrix tdap dtap dtp mmr mmrv bcg ipv hpv hib rsv arexvy abrysvo beyfortus synagis fluzone fluad
+flumist rotateq rotarix engerix twinrix havrix vaqta varivax priorix
+staph strep enterococcus klebsiella escherichia coli influenzae pneumoniae aureus epidermidis
+pyogenes agalactiae viridans faecalis faecium aeruginosa baumannii cloacae aerogenes marcescens
+mirabilis difficile perfringens botulinum tetani monocytogenes meningitidis gonorrhoeae trachomatis
+pallidum burgdorferi pylori jejuni typhi enterica sonnei flexneri tuberculosis avium leprae
+albicans glabrata auris neoformans fumigatus jirovecii carinii gondii falciparum vivax ovale malariae
+lamblia histolytica vaginalis stercoralis lumbricoides vermicularis capitis corporis pubis scabiei
+mycoplasma chlamydia chlamydophila legionella bordetella pertussis haemophilus neisseria moraxella
+catarrhalis listeria salmonella shigella campylobacter helicobacter clostridioides clostridium
+bacteroides fusobacterium prevotella actinomyces nocardia serratia proteus citrobacter enterobacter
+acinetobacter stenotrophomonas burkholderia brucella coxiella rickettsia bartonella borrelia treponema
+cryptococcus aspergillus mucor rhizopus histoplasma blastomyces coccidioides pneumocystis toxoplasma
+plasmodium giardia cryptosporidium trichomonas strongyloides ascaris enterobius sarcoptes
+hgb hct plt wbc rbc mcv mch mchc rdw inr ptt aptt alt ast alp ggt ldh ck ckmb bnp ntprobnp
+tsh crp esr trop troponin lytes creat bili tbili dbili lipase amylase hba hbaic ferr ferritin
+egfr acr uacr psa cea afp lactate abg vbg sats spo fio peep cpap bipap hfnc hx dx tx rx sx fx bx
+pmh pmhx fhx shx meds gerd copd chf cad ckd aki dka hhs uti urti lrti cap hap vap nstemi stemi
+ecg ekg eeg emg ncs cxr kub mri mra mrcp ercp egd tte tee pet spect dexa
+ct cta ctpa ivp vcug hida tipss tips picc ptca pci cabg tavi tavr avr mvr ppm icd crt
+covid sars coronavirus omicron delta ebv cmv hsv vzv hiv hcv hbv hav hpv rsv hmpv
+english french spanish portuguese italian german dutch polish ukrainian russian arabic farsi persian
+dari pashto urdu hindi punjabi bengali gujarati tamil telugu malayalam kannada marathi nepali sinhala
+tagalog filipino ilocano cebuano vietnamese cantonese mandarin hakka korean japanese thai khmer lao
+burmese karen hmong somali amharic tigrinya oromo swahili yoruba igbo hausa twi lingala kinyarwanda
+kirundi wolof haitian creole kreyol patois jamaican greek turkish kurdish armenian hebrew yiddish
+romanian hungarian czech slovak serbian croatian bosnian albanian bulgarian macedonian slovenian
+lithuanian latvian estonian finnish swedish norwegian danish icelandic ojibwe ojibway anishinaabe cree
+oji inuktitut inuit inuk innu mohawk haudenosaunee mikmaq mi'kmaq dene metis métis nisga'a haida
+salish navajo cherokee lakota dakota sioux apache hopi zuni yupik inupiaq asl lsq
+covid-19 sars-cov-2 h1n1 h5n1 mpox
+dexcom libre omnipod medtronic minimed tandem insulet abbott freestyle accu-chek contour onetouch
+lidoderm belsomra jakavi colcrys prolia rybelsus uloric zyloprim nurtec qulipta ubrelvy steglatro
+tresiba ozempic fiasp admelog lyumjev soliqua dexilant ondansetron zofran gravol maxeran reglan
+buscopan mucomyst pulmozyme hypertonic cayston tobi bethkis creon pancrease zenpep
+`;
+
 const CLINICAL_TOKEN_SET = new Set(EPONYMS.split(/\s+/).filter(Boolean));
+const CLINICAL_VOCABULARY_SET = new Set(CLINICAL_VOCABULARY.split(/\s+/).filter(Boolean));
 const NEVER_NAME_SET = new Set(NEVER_NAME.split(/\s+/).filter(Boolean));
 
 /** True for eponyms and place-named diseases: not a person or place on dictionary evidence alone. */
 export function isClinicalToken(key: string): boolean {
   return CLINICAL_TOKEN_SET.has(key);
+}
+
+/** True for brand drugs, organisms, charting abbreviations and languages: capitalized but never a person. */
+export function isClinicalVocabulary(key: string): boolean {
+  return CLINICAL_VOCABULARY_SET.has(key) || CLINICAL_TOKEN_SET.has(key);
 }
 
 /** True for words that must not start or extend a name even when capitalized. */

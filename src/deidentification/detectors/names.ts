@@ -1,4 +1,4 @@
-import { isClinicalToken, isNeverName } from '../clinical-allow-list.js';
+import { isClinicalToken, isClinicalVocabulary, isNeverName } from '../clinical-allow-list.js';
 import { type PhiCandidate, PhiKind } from '../phi-kind.js';
 import { type Token } from '../tokenize.js';
 import { type DetectionContext, followedByClinicalHead, gapBetween } from './context.js';
@@ -329,6 +329,174 @@ const FUNCTION_WORDS = new Set([
   'pt',
 ]);
 
+/** "HFrEF", "SARS-CoV", "EpiPen"-style acronyms: two capitals in a row, or a part ending in a capital. */
+const ACRONYM_PART = /(?:^|-)\p{Lu}{2}|\p{Ll}\p{Lu}(?:$|-)/u;
+// Generic drug stems (INN suffixes): "denosumab", "cefazolin", "apixaban" are not in English word lists.
+const DRUG_SUFFIX =
+  /(?:mab|nib|zolin|cillin|mycin|micin|floxacin|oxacin|pril|sartan|olol|alol|statin|azole|tidine|prazole|gliptin|gliflozin|glutide|parin|xaban|gatran|vir|dipine|semide|thiazide|cept|lukast|terol|sone|olone|oxetine|azepam|zolam|triptan|profen|fenac|coxib|tropium|dronate|cycline|penem|vudine|fungin|caine|curonium|dopa|setron|zosin|afil|formin|glitazone|lutamide|relin|rubicin|platin|taxel|mustine|trexate|limus|ciclib|parib|apine|azine|pramine|triptyline|sentan|onide|barbital|amide|idine|oxone|orphine|odone|ulin|ase|stim|poetin|plase|dronate|tadine|lamide|tretin|zepam|peridone|peridol|azosin|azoline)$/;
+/** Verbs and prepositions before a medication: "started Nurtec", "switched to Jakavi", "trial of Qulipta". */
+const DRUG_BEFORE = new Set([
+  'started',
+  'start',
+  'starting',
+  'restarted',
+  'resumed',
+  'stopped',
+  'stop',
+  'held',
+  'hold',
+  'holding',
+  'discontinued',
+  'switched',
+  'changed',
+  'trial',
+  'taking',
+  'takes',
+  'take',
+  'took',
+  'prescribed',
+  'tapered',
+  'titrated',
+  'added',
+  'continue',
+  'continued',
+  'continues',
+  'increased',
+  'decreased',
+  'on',
+  'dose',
+  'course',
+  'given',
+  'gave',
+  'received',
+  'using',
+  'uses',
+  'used',
+  'injected',
+]);
+/** Words after a medication or device: "Xolair injections", "Dexcom readings", "after Aimovig failed". */
+const DRUG_AFTER = new Set([
+  'injection',
+  'injections',
+  'infusion',
+  'infusions',
+  'tablet',
+  'tablets',
+  'pill',
+  'pills',
+  'patch',
+  'patches',
+  'pump',
+  'sensor',
+  'readings',
+  'therapy',
+  'dose',
+  'doses',
+  'dosing',
+  'level',
+  'levels',
+  'inhaler',
+  'inhalers',
+  'spray',
+  'cream',
+  'ointment',
+  'drops',
+  'gel',
+  'capsule',
+  'capsules',
+  'syrup',
+  'suspension',
+  'failed',
+  'monotherapy',
+  'regimen',
+  'toxicity',
+  'overdose',
+  'daily',
+  'bid',
+  'tid',
+  'qid',
+  'qhs',
+  'prn',
+  'weekly',
+  'monthly',
+  'po',
+  'iv',
+  'im',
+  'sc',
+  'sq',
+]);
+const DRUG_PASSIVE = new Set([
+  'started',
+  'stopped',
+  'held',
+  'tapered',
+  'titrated',
+  'switched',
+  'replaced',
+  'increased',
+  'decreased',
+  'discontinued',
+  'added',
+  'approved',
+  'avoided',
+  'restarted',
+  'resumed',
+  'continued',
+  'changed',
+  'reduced',
+  'weaned',
+  'prescribed',
+  'administered',
+  'ordered',
+  'effective',
+  'ineffective',
+  'tolerated',
+  'given',
+]);
+const DOSE_AFTER =
+  /^\s{0,2}\(?\s{0,2}\d+(?:[.,]\d+)?\s{0,2}(?:mg|mcg|µg|g|ml|mL|units?|iu|IU|%|mmol|meq|mEq)\b/;
+
+/**
+ * An unknown capitalized word in medication context is a brand or generic drug, not a person: a drug
+ * stem, a dose after it, a prescribing verb before it, or "X was started" with nothing after the verb.
+ */
+function drugLike(ctx: DetectionContext, i: number): boolean {
+  const { tokens, text } = ctx;
+  const t = tokens[i];
+  if (DRUG_SUFFIX.test(t.key)) return true;
+  const after = text.slice(t.end, t.end + 24);
+  if (DOSE_AFTER.test(after)) return true;
+  // "Colcrys (colchicine)", "denosumab (Prolia)"
+  if (/^\s{0,2}\(\s{0,2}\p{Ll}/u.test(after)) return true;
+  if (i > 0 && /^\s{0,2}\($/.test(gapBetween(ctx, i - 1, i)) && /^\s{0,2}\)/.test(after)) return true;
+  const prev = tokens[i - 1];
+  if (prev && DRUG_BEFORE.has(prev.key) && /^\s{1,2}$/.test(gapBetween(ctx, i - 1, i))) return true;
+  const prev2 = tokens[i - 2];
+  if (
+    prev?.key === 'to' &&
+    prev2 &&
+    ['switched', 'changed', 'increased', 'decreased', 'converted'].includes(prev2.key)
+  )
+    return true;
+  if (prev?.key === 'of' && prev2 && ['trial', 'dose', 'course', 'doses', 'trials'].includes(prev2.key))
+    return true;
+  const next = tokens[i + 1];
+  if (!next || !/^\s{1,2}$/.test(gapBetween(ctx, i, i + 1))) return false;
+  if (DRUG_AFTER.has(next.key)) return true;
+  const next2 = tokens[i + 2];
+  if (['was', 'is', 'were', 'has', 'had'].includes(next.key) && next2 && DRUG_PASSIVE.has(next2.key)) {
+    // "Kishiev was started on dialysis" is a person; "Jakavi was started for myelofibrosis" is a drug.
+    const next3 = tokens[i + 3];
+    return (
+      !next3 ||
+      !['on', 'to', 'a', 'an', 'the', 'her', 'his', 'him', 'them'].includes(next3.key) ||
+      /[.,;]/.test(gapBetween(ctx, i + 2, i + 3))
+    );
+  }
+  if (next.key === 'been' && next2 && DRUG_PASSIVE.has(next2.key)) return true;
+  return false;
+}
+
 const MAC_PREFIX = /^(?:mc|mac)[a-z]{3,}$/;
 const APOSTROPHE_PREFIX = /^[od]['’][a-z]{2,}$/;
 
@@ -339,6 +507,22 @@ export function detectNames(ctx: DetectionContext): PhiCandidate[] {
   const isEnglish = (key: string) => lists.englishWords.has(key);
   const blocked = (i: number) => ctx.protectedToken[i] || followedByClinicalHead(ctx, i);
   const seed = new Array<number>(n).fill(0); // 0 none, 1 dictionary, 2 cue-backed
+  // Philter's rule: a capitalized word that no dictionary knows (not English, clinical, a region or a
+  // known abbreviation) is most likely a name, wherever it stands ("Yefremova", "Nishiyama").
+  const unknownOnly = new Array<boolean>(n).fill(false);
+  const unknownPart = (part: string) =>
+    part.length >= 3 &&
+    !isEnglish(part) &&
+    !isClinicalVocabulary(part) &&
+    !isNeverName(part) &&
+    !lists.regions.has(part);
+  const unknownWord = (t: Token) => {
+    if (t.key.length < 3 || isClinicalVocabulary(t.key) || lists.regions.has(t.key)) return false;
+    const parts = t.key.split('-');
+    // "Henoch-Schönlein": one eponym makes the compound clinical; "HFrEF", "SARS-CoV" are acronyms.
+    if (parts.some(isClinicalToken) || ACRONYM_PART.test(t.text)) return false;
+    return parts.some(unknownPart);
+  };
 
   for (let i = 0; i < n; i++) {
     const t = tokens[i];
@@ -373,6 +557,10 @@ export function detectNames(ctx: DetectionContext): PhiCandidate[] {
         // "Sadia presented with…": drugs and tests are "started" or "elevated", only people "present" or "report".
         seed[i] = 1;
       else if (cued && (named || (!isEnglish(t.key) && !WEAK_CUES.has(prev.key)))) seed[i] = 2;
+      else if (!isEnglish(t.key) && unknownWord(t) && !drugLike(ctx, i)) {
+        seed[i] = 1;
+        unknownOnly[i] = true;
+      }
     } else if (
       !t.capitalized &&
       !t.allCaps &&
