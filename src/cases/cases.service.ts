@@ -72,20 +72,21 @@ export class CasesService {
     if (current.removedAt) throw new DomainError(ErrorCode.CONFLICT, 'A removed case cannot be edited');
 
     const oldForum = (await this.forums.findByIds([current.forumId]))[0]!;
+    // Fields left out, or given as null, stay as they are.
     const newForum =
-      input.forumId !== undefined && input.forumId !== current.forumId
+      input.forumId != null && input.forumId !== current.forumId
         ? await this.forums.findReadable(input.forumId, viewer)
         : oldForum;
     if (!newForum)
       throw new DomainError(ErrorCode.NOT_FOUND, 'Forum not found', { fields: ['input.forumId'] });
     const specialtyCodes =
-      input.specialtyCodes === undefined
+      input.specialtyCodes == null
         ? undefined
         : await this.specialties.assertCodesExist(input.specialtyCodes, 'input.specialtyCodes');
     const tags = input.tags ?? current.tags;
     this.redaction.assertNoPhi(tags, 'input.tags');
-    const title = input.title === undefined ? current.title : this.redaction.redact(input.title).text;
-    const body = input.body === undefined ? current.body : this.redaction.redact(input.body).text;
+    const title = input.title == null ? current.title : this.redaction.redact(input.title).text;
+    const body = input.body == null ? current.body : this.redaction.redact(input.body).text;
 
     const updated = await this.dataSource.transaction(async (manager) => {
       // Optimistic concurrency: the update only applies to the version the editor saw.
