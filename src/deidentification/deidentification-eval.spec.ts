@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { ratio, scoreFixtures } from './evaluation/score.js';
+import { type KindRecall, ratio, scoreFixtures, scoreHoldout, scorePresidio } from './evaluation/score.js';
 
 // Enforces the quality goals on the labelled fixture set (test/fixtures/deid); `npm run eval:deid` prints detail.
 describe('de-identification quality on the fixture set', () => {
@@ -22,3 +22,45 @@ describe('de-identification quality on the fixture set', () => {
     expect(ratio(score.phiFreeAltered, score.phiFreeTotal)).toBeLessThanOrEqual(0.05);
   });
 });
+
+// Regression floors on the blind held-out set, set a little below the figures reached when it was last
+// measured. Aggregate figures only: never inspect or tune on its content.
+describe('de-identification quality on the held-out set (regression floors)', () => {
+  const score = scoreHoldout();
+  const itIfPresent = score ? it : it.skip;
+
+  itIfPresent('keeps overall recall above its floor', () => {
+    expect(ratio(score!.overall.caught, score!.overall.total)).toBeGreaterThanOrEqual(HOLDOUT_RECALL_FLOOR);
+  });
+
+  itIfPresent('keeps clinical terms and PHI-free sentences within their floors', () => {
+    expect(ratio(score!.clinicalTermsKept, score!.clinicalTermsTotal)).toBeGreaterThanOrEqual(
+      HOLDOUT_TERMS_KEPT_FLOOR,
+    );
+    expect(ratio(score!.phiFreeAltered, score!.phiFreeTotal)).toBeLessThanOrEqual(
+      HOLDOUT_PHI_FREE_ALTERED_CEILING,
+    );
+  });
+});
+
+// The Presidio synthetic set lives outside the project (../shared/data); these checks skip when it is absent.
+describe('recall on presidio-synth (regression floors)', () => {
+  const rows = scorePresidio();
+  const itIfPresent = rows ? it : it.skip;
+  const recall = (kind: string) => {
+    const row = rows!.find((r: KindRecall) => r.kind === kind)!;
+    return ratio(row.caught, row.total);
+  };
+
+  itIfPresent('keeps PERSON recall above its floor', () => {
+    expect(recall('PERSON')).toBeGreaterThanOrEqual(0.85);
+  });
+
+  itIfPresent('keeps STREET_ADDRESS recall above its floor', () => {
+    expect(recall('STREET_ADDRESS')).toBeGreaterThanOrEqual(0.6);
+  });
+});
+
+const HOLDOUT_RECALL_FLOOR = 0.87;
+const HOLDOUT_TERMS_KEPT_FLOOR = 0.91;
+const HOLDOUT_PHI_FREE_ALTERED_CEILING = 0.11;

@@ -19,6 +19,13 @@ const INTERNATIONAL = new RegExp(
   `(?<![\\w+])\\+\\d{1,3}(?:[\\s.-]{0,2}\\(?\\d{1,5}\\)?){2,5}(?!\\d)${EXTENSION}`,
   'g',
 );
+// European and other layouts: "01.84.17.61.18", "07700 063 966", "(37) 788-063", "0688 872 49 99".
+const DOTTED_PAIRS = /(?<![\d.])\d{2}(?:\.\d{2}){4}(?!\d|\.\d)/g;
+const TRUNK_ZERO = /(?<![\d.,/-])0\d{1,4}(?:[ .]\d{2,4}){2,4}(?![\d/-]|[.,]\d)/g;
+const AREA_IN_PARENS = /(?<![\w)])\(\d{2,4}\)\s{0,2}\d{3,4}[\s.-]\d{3,4}(?![\d-])/g;
+// Spaced digit groups after a phone cue: "Phone: 416 60 039", "call me on 9472 7916", "answering at 78 651 450".
+const CUED_GROUPS =
+  /\b(?:phone|tel|telephone|mobile|cell|desk|office|fax|call(?:\s+me)?(?:\s+(?:at|on))?|text(?:\s+me)?(?:\s+at)?|reach(?:\s+me)?\s+at|messages\s+to|answering\s+at|number(?:\s+is)?)[\s:#.]{0,6}((?:\+|00)?\d{1,4}(?:[ .-]\d{2,4}){1,4})(?![\d.,/-]|\s*(?:mg|ml|mcg|units?|%|times|x\b|years?|days?|weeks?))/gi;
 // Short numbers that only mean a phone after a cue: "pager 4521", "local 2233", "555-1234".
 const CUED_SHORT =
   /\b(?:pager|page|beeper|ext\.?|extension|local|tel\.?|phone|cell|call|fax|text)(?:\s+(?:me|us|him|her|them|at|on))?(?:\s+(?:at|on))?[\s#:.]{0,4}(\d{3}-\d{4}|\d{3,6})\b(?![.,]\d|\s*(?:mg|ml|mcg|units?|%|times|x\b))/gi;
@@ -42,6 +49,20 @@ export function detectContacts(text: string): PhiCandidate[] {
   for (const re of [NANP, INTERNATIONAL]) {
     matchAll(text, re, (m) => add(phoneKind(text, m.index), m.index, m.index + m[0].length));
   }
+  for (const re of [DOTTED_PAIRS, TRUNK_ZERO, AREA_IN_PARENS]) {
+    matchAll(text, re, (m) => {
+      const digits = m[0].replace(/\D/g, '').length;
+      // "046 454 286" is a SIN layout, left to the identifier detector.
+      if (/^\d{3} \d{3} \d{3}$/.test(m[0])) return;
+      if (digits >= 8 && digits <= 13) add(phoneKind(text, m.index), m.index, m.index + m[0].length);
+    });
+  }
+  matchAll(text, CUED_GROUPS, (m) => {
+    const digits = m[1].replace(/\D/g, '').length;
+    if (digits < 7 || digits > 15) return;
+    const start = m.index + m[0].lastIndexOf(m[1]);
+    add(phoneKind(text, start), start, start + m[1].length);
+  });
   matchAll(text, CUED_SHORT, (m) => {
     const start = m.index + m[0].lastIndexOf(m[1]);
     add(phoneKind(text, start), start, start + m[1].length);

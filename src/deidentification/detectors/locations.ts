@@ -54,6 +54,22 @@ const NAMED_STREET =
 // "RR 18" is a respiratory rate, so a rural route needs "RR #2" or "R.R. 2".
 const PO_BOX =
   /\b(?:[Pp]\.?\s?[Oo]\.?\s?[Bb]ox|Post\s+Office\s+Box|RR\s?#|R\.R\.|Rural\s+Route|General\s+Delivery)\s{0,2}#?\s{0,2}\d{0,6}\b/g;
+// International layouts, number after the street: "Koskikatu 25", "Rua do Arenque 1634", "Erzsébet tér 19.".
+const STREET_FIRST_WORDS =
+  'Rua|Via|Viale|Calle|Avenida|Avda\\.?|Piazza|Corso|Largo|Travessa|Paseo|Camino|Carrer|Strada|Calea|Praça|Plaza|ul\\.|Ulica|Aleja|Rue|Odos|Bulevardul|Carrera';
+const STREET_WORD_ENDINGS =
+  'katu|tie|kuja|polku|vej|vænget|gade|straße|strasse|weg|gasse|platz|allee|laan|straat|gracht|plein|gatan|vägen|gata|veien|vegen|stien|utca|ulice|cesta|sokak|caddesi';
+const INTERNATIONAL_STREET = new RegExp(
+  `(?<![\\p{L}\\d-])(?:\\d{1,6}\\s{1,2})?(?:(?:${STREET_FIRST_WORDS})(?:\\s{1,2}[\\p{L}][\\p{L}'’.-]{0,30}){1,4}|\\p{Lu}[\\p{L}'’-]{0,30}(?:${STREET_WORD_ENDINGS})|\\p{Lu}[\\p{L}'’-]{1,30}\\s(?:tér|út|utca|u\\.|str\\.?|sq\\.?))\\s{1,2}\\d{1,5}[A-Za-z]?(?![\\d\\p{L}])\\.?`,
+  'gu',
+);
+// "20789 Allika 46": house number, an unknown capitalized street name, then a number (checked against English).
+const NUMBER_NAME_NUMBER =
+  /(?<![\p{L}\d.,/:-])\d{2,6}\s{1,2}(\p{Lu}[\p{L}'’-]{2,30})(?:\s{1,2}\p{L}[\p{L}'’.-]{0,30}){0,2}\s{1,2}\d{1,5}(?![\d\p{L}/%:-]|[.,]\d)/gu;
+// Unit lines and military addresses: "Apt. 595", "Suite 501", "PSC 0413, Box 8144", "APO AA 42323".
+const UNIT_LINE = /\b(?:Apt|Apartment|Suite|Ste)\.?\s{0,2}#?\s{0,2}\d{1,5}[A-Za-z]?\b/g;
+const MILITARY =
+  /\b(?:(?:PSC|CMR|Unit)\s{1,2}\d{3,5},?\s{1,2}Box\s{1,2}\d{2,5}|(?:APO|FPO|DPO)\s{1,2}(?:AA|AE|AP)(?:\s{1,2}\d{5})?)\b/g;
 const HIGHWAY = /\b(?:Highway|Hwy|Interstate|I-|Route|Rte)\s?\d{1,4}\b/g;
 // Canadian postal codes (never D, F, I, O, Q, U; no W or Z first), "A1A 1A1".
 const POSTAL_CODE = /\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ -]?\d[ABCEGHJ-NPRSTV-Z]\d\b/g;
@@ -63,7 +79,8 @@ const ZIP_AFTER_STATE = new RegExp(
   `\\b(?:${US_STATES.split(' ').join('|')})\\.?,?\\s{1,2}(\\d{5}(?:-\\d{4})?)\\b`,
   'g',
 );
-const ZIP_CUED = /\b(?:zip(?:\s?code)?|postal\s+code|postcode)[\s:#]{0,4}(\d{5}(?:-\d{4})?)\b/gi;
+const ZIP_CUED =
+  /\b(?:zip(?:\s?code)?|postal\s+code|postcode)(?:\s+is)?[\s:#]{0,4}(\d{5}(?:-\d{4})?|\d{3,6}(?:[ -]\d{2,4})?)\b/gi;
 const ZIP_PLUS4 = /(?<![\d-])\d{5}-\d{4}(?![\d-])/g;
 // Safe Harbor: these three-digit ZIP prefixes cover under 20,000 people and must read 000.
 const RESTRICTED_ZIP3 = new Set(
@@ -174,14 +191,41 @@ export function detectLocations(ctx: DetectionContext): PhiCandidate[] {
   const out: PhiCandidate[] = [];
   const add = (start: number, end: number, confidence: number, replacement?: string) =>
     out.push({ kind: PhiKind.LOCATION, start, end, confidence, replacement });
+  const isRegionKey = (key: string) => ctx.lists.regions.has(key) || EXTRA_REGIONS.includes(key);
 
   matchAll(text, CUED_SHORT_STREET, (m) => {
     const start = m.index + m[0].lastIndexOf(m[1]);
     add(start, start + m[1].trimEnd().length, 2);
   });
-  for (const re of [STREET_ADDRESS, FRENCH_ADDRESS, NAMED_STREET, PO_BOX, HIGHWAY]) {
-    matchAll(text, re, (m) => add(m.index, m.index + m[0].trimEnd().length, 2));
+  for (const re of [
+    STREET_ADDRESS,
+    FRENCH_ADDRESS,
+    NAMED_STREET,
+    PO_BOX,
+    HIGHWAY,
+    INTERNATIONAL_STREET,
+    UNIT_LINE,
+    MILITARY,
+  ]) {
+    matchAll(text, re, (m) => {
+      const end = m.index + m[0].trimEnd().length;
+      add(m.index, end, 2);
+      if (re !== HIGHWAY) {
+        const from = { value: end };
+        const tail = addressTail(text, end, isRegionKey, from);
+        if (tail > end) add(from.value, tail, 2);
+      }
+    });
   }
+  matchAll(text, NUMBER_NAME_NUMBER, (m) => {
+    const key = m[1].toLowerCase();
+    if (ctx.lists.englishWords.has(key) || isClinicalToken(key) || isNeverName(key)) return;
+    const end = m.index + m[0].length;
+    add(m.index, end, 2);
+    const from = { value: end };
+    const tail = addressTail(text, end, isRegionKey, from);
+    if (tail > end) add(from.value, tail, 2);
+  });
   matchAll(text, POSTAL_CODE, (m) => {
     if (!TNM.test(m[0])) add(m.index, m.index + m[0].length, 3);
   });
@@ -295,6 +339,39 @@ function detectPlaceNames(
       i = j;
     }
   }
+}
+
+// What follows a street address on its own line or after a comma: unit, city, region code, country, postcode.
+const SAME_LINE_TAIL =
+  /^,?[ \t]{0,2}(?:(?:Apt|Apartment|Suite|Ste|Unit)\.?[ \t]{0,2}#?[ \t]{0,2}[A-Za-z0-9-]{1,6}|\p{Lu}[\p{L}'’.()-]{0,30}(?:[ \t]{1,2}\p{Lu}[\p{L}'’.()-]{0,30}){0,3})/u;
+// A following line of at most five capitalized words, a region code and/or a postcode ("LONDON", "Estonia 62488").
+const NEXT_LINE =
+  /^[ \t]{0,8}\r?\n[ \t>]{0,8}(?:(?:Apt|Apartment|Suite|Ste|Unit)\.?[ \t]{0,2}#?[ \t]{0,2}[A-Za-z0-9-]{1,6}|,?[ \t]{0,2}\p{Lu}[\p{L}'’.()-]{0,30}(?:,?[ \t]{1,2}(?:\p{Lu}[\p{L}'’.()-]{0,30}|\d{3,6}(?:[ -]\d{2,4})?))*|\d{3,6}(?:[ -]\d{2,4})?|,[ \t]{0,2}\p{Lu}{2})[ \t]{0,4}(?=\r?\n|$|[?.,;!]\s)/u;
+
+/** End of the city/region/postcode lines that follow an address ending at `end` (up to four lines). */
+function addressTail(
+  text: string,
+  end: number,
+  regionsHas: (key: string) => boolean,
+  start?: { value: number },
+): number {
+  let pos = end;
+  const same = SAME_LINE_TAIL.exec(text.slice(pos, pos + 80));
+  // A city after a comma ("…St, Kamloops"); the state or province after it may stay (Safe Harbor).
+  if (same && (same[0].startsWith(',') || /^\s*(?:Apt|Apartment|Suite|Ste|Unit)/.test(same[0]))) {
+    const lead = same[0].length - same[0].replace(/^[,\s]+/, '').length;
+    const key = same[0].slice(lead).toLowerCase();
+    if (key.length > 1 && !/^\p{Lu}{2}$/u.test(same[0].slice(lead)) && !regionsHas(key)) {
+      if (start !== undefined) start.value = pos + lead;
+      pos += same[0].length;
+    }
+  }
+  for (let lines = 0; lines < 4; lines++) {
+    const next = NEXT_LINE.exec(text.slice(pos, pos + 90));
+    if (!next || /:/.test(next[0])) break;
+    pos += next[0].length;
+  }
+  return pos;
 }
 
 function insideProtected(ctx: DetectionContext, index: number): boolean {

@@ -636,7 +636,16 @@ export function detectNames(ctx: DetectionContext): PhiCandidate[] {
     while (left - 1 >= 0 && joinable(left - 1, left)) {
       const prev = tokens[left - 1];
       if (prev.sentenceStart && !isName(prev) && !prev.initial) break;
-      if (canJoin(left - 1, tokens[i]) || seed[left - 1]) left--;
+      // "her cousin Aune Kettunen": after a strong person cue, the capitalized word before a name joins it.
+      const before = left - 2 >= 0 ? tokens[left - 2] : undefined;
+      const cuedGiven =
+        prev.capitalized &&
+        !blocked(left - 1) &&
+        !isNeverName(prev.key) &&
+        before !== undefined &&
+        (TITLES.has(before.key) || (PERSON_CUES.has(before.key) && !WEAK_CUES.has(before.key))) &&
+        /^[\s.,]{1,3}$/.test(gapBetween(ctx, left - 2, left - 1));
+      if (canJoin(left - 1, tokens[i]) || seed[left - 1] || cuedGiven) left--;
       else break;
     }
     for (let j = left; j <= right; j++) taken[j] = true;
