@@ -4,6 +4,7 @@ import { CreateVerification1764160200000 } from './1764160200000-create-verifica
 import { CreateAuditLog1764160300000 } from './1764160300000-create-audit-log.js';
 import { CreateForumsAndCases1764160400000 } from './1764160400000-create-forums-and-cases.js';
 import { CreateFlags1764160500000 } from './1764160500000-create-flags.js';
+import { CreateConsults1764160600000 } from './1764160600000-create-consults.js';
 
 /** Every migration, oldest first. The app, the TypeORM CLI and the tests all run this list. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   CreateAuditLog1764160300000,
   CreateForumsAndCases1764160400000,
   CreateFlags1764160500000,
+  CreateConsults1764160600000,
 ];

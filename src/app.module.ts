@@ -7,11 +7,13 @@ import { AuditQueryModule } from './audit/audit-query.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
+import { ConsultsModule } from './consults/consults.module.js';
 import { CasesModule } from './cases/cases.module.js';
 import { ForumsModule } from './forums/forums.module.js';
 import { ModerationModule } from './moderation/moderation.module.js';
 import { RedactionModule } from './redaction/redaction.module.js';
 import { RepliesModule } from './replies/replies.module.js';
+import { EventsModule } from './events/events.module.js';
 import { DemoModule } from './demo/demo.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { graphqlOptions } from './graphql/graphql-options.js';
@@ -37,6 +39,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         LoggingModule.forRoot(logger),
+        EventsModule,
         DatabaseModule.forRoot(databaseUrl),
         GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, ...graphqlOptions(logger) }),
         AuthModule,
@@ -49,6 +52,7 @@ export class AppModule {
         CasesModule,
         RepliesModule,
         ModerationModule,
+        ConsultsModule,
         HealthModule,
         DemoModule,
       ],

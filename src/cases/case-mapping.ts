@@ -13,6 +13,7 @@ export function toCaseModel(entity: CaseEntity): Case {
     status: entity.status as CaseStatus,
     version: entity.version,
     tags: entity.tags,
+    specialtiesInferred: entity.specialtiesInferred,
     createdAt: entity.createdAt,
     editedAt: entity.editedAt,
     outcome: entity.outcome as ConsultOutcome | null,

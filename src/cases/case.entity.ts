@@ -48,6 +48,13 @@ export class CaseEntity {
   @Column('text', { nullable: true })
   removalReason: string | null;
 
+  /** The specialties were inferred from the text because the author named none. */
+  @Column('boolean')
+  specialtiesInferred: boolean;
+
+  @Column('timestamptz', { nullable: true })
+  closedAt: Date | null;
+
   /** Set when a PHI flag hides the case until an admin reviews it. */
   @Column('timestamptz', { nullable: true })
   hiddenAt: Date | null;

@@ -44,6 +44,11 @@ export class Case {
   @Field(() => [String])
   tags: string[];
 
+  @Field({
+    description: 'True when the author named no specialty and they were inferred from the text for routing',
+  })
+  specialtiesInferred: boolean;
+
   @Field()
   createdAt: Date;
 

@@ -4,6 +4,7 @@ import { AuditModule } from '../audit/audit.module.js';
 import { ForumsModule } from '../forums/forums.module.js';
 import { IdentityModule } from '../identity/identity.module.js';
 import { RedactionModule } from '../redaction/redaction.module.js';
+import { RoutingModule } from '../routing/routing.module.js';
 import { SpecialtiesModule } from '../specialties/specialties.module.js';
 import { CaseQueriesService } from './case-queries.service.js';
 import { CaseRevisionEntity } from './case-revision.entity.js';
@@ -20,6 +21,7 @@ import { CasesService } from './cases.service.js';
     SpecialtiesModule,
     RedactionModule,
     AuditModule,
+    RoutingModule,
   ],
   providers: [CasesService, CaseQueriesService, CasesResolver, CaseRevisionResolver],
   exports: [CaseQueriesService, CasesService],

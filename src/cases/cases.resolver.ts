@@ -11,6 +11,7 @@ import { Clinician } from '../identity/clinician.model.js';
 import { CliniciansService } from '../identity/clinicians.service.js';
 import { Specialty } from '../specialties/specialty.model.js';
 import { toCaseModel } from './case-mapping.js';
+import { ConsultOutcome } from './case.enums.js';
 import { CaseQueriesService } from './case-queries.service.js';
 import { Case, CaseConnection, CaseRevision, PostCasePayload } from './case.model.js';
 import { CasesService } from './cases.service.js';
@@ -73,6 +74,16 @@ export class CasesResolver {
   })
   removeCase(@Args() args: RemoveCaseArgs, @CurrentCaller() caller: Caller): Promise<boolean> {
     return this.writer.remove(caller, viewerOf(caller), args.id, args.reason);
+  }
+
+  @SignedIn()
+  @Mutation(() => Case, { description: 'The author closes the case, recording the outcome of the consult' })
+  closeCase(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('outcome', { type: () => ConsultOutcome }) outcome: ConsultOutcome,
+    @CurrentCaller() caller: Caller,
+  ): Promise<Case> {
+    return this.writer.close(caller, viewerOf(caller), id, outcome);
   }
 
   @ResolveField(() => Forum)

@@ -11,12 +11,15 @@ import { ForumVisibility } from '../forums/forum.model.js';
 import { ForumsService } from '../forums/forums.service.js';
 import { RedactionService } from '../redaction/redaction.service.js';
 import { SpecialtiesService } from '../specialties/specialties.service.js';
+import { DomainEvents } from '../events/domain-events.js';
+import { ConsultOffersService, type NewOffer } from '../routing/consult-offers.service.js';
+import { inferSpecialties } from '../routing/specialty-inference.js';
 import { toCaseModel } from './case-mapping.js';
 import { CaseQueriesService } from './case-queries.service.js';
 import { CaseRevisionEntity } from './case-revision.entity.js';
 import { CaseSpecialtyEntity } from './case-specialty.entity.js';
 import { CaseEntity } from './case.entity.js';
-import { CaseUrgency } from './case.enums.js';
+import { CaseUrgency, ConsultOutcome } from './case.enums.js';
 import { Case, PostCasePayload } from './case.model.js';
 import { EditCaseInput } from './dto/edit-case.input.js';
 import { PostCaseInput } from './dto/post-case.input.js';
@@ -34,6 +37,8 @@ export class CasesService {
     private readonly specialties: SpecialtiesService,
     private readonly redaction: RedactionService,
     private readonly audit: AuditService,
+    private readonly routing: ConsultOffersService,
+    private readonly events: DomainEvents,
   ) {}
 
   async post(author: Caller, viewer: Viewer, input: PostCaseInput): Promise<PostCasePayload> {
@@ -46,22 +51,32 @@ export class CasesService {
     const tags = input.tags ?? [];
     this.redaction.assertNoPhi(tags, 'input.tags');
     const { texts, findings } = this.redaction.redactFields({ title: input.title, body: input.body });
+    // With no specialty named, route by what the (de-identified) text is about, and say so.
+    const inferred = specialtyCodes.length === 0;
+    const routedCodes = inferred ? inferSpecialties(`${texts.title}\n${texts.body}`) : specialtyCodes;
+    const urgency = (input.urgency ?? CaseUrgency.ROUTINE) as CaseEntity['urgency'];
 
-    const created = await this.dataSource.transaction(async (manager) => {
+    const { created, offers } = await this.dataSource.transaction(async (manager) => {
       const saved = await manager.getRepository(CaseEntity).save({
         forumId: forum.id,
         authorId: author.id,
         title: texts.title,
         body: texts.body,
-        urgency: (input.urgency ?? CaseUrgency.ROUTINE) as CaseEntity['urgency'],
+        urgency,
         status: 'OPEN' as const,
         tags,
         version: 1,
+        specialtiesInferred: inferred && routedCodes.length > 0,
       });
-      await this.replaceSpecialties(saved.id, specialtyCodes, manager);
+      await this.replaceSpecialties(saved.id, routedCodes, manager);
       await this.recordRevision(manager, saved.id, 1, texts.title, texts.body, tags, forum.id, author.id);
-      return manager.getRepository(CaseEntity).findOneByOrFail({ id: saved.id });
+      const offers = await this.routing.routeCase(
+        { caseId: saved.id, authorId: author.id, urgency, specialtyCodes: routedCodes },
+        manager,
+      );
+      return { created: await manager.getRepository(CaseEntity).findOneByOrFail({ id: saved.id }), offers };
     });
+    this.announceOffers(offers);
     return { case: toCaseModel(created), redactions: findings };
   }
 
@@ -88,7 +103,7 @@ export class CasesService {
     const title = input.title == null ? current.title : this.redaction.redact(input.title).text;
     const body = input.body == null ? current.body : this.redaction.redact(input.body).text;
 
-    const updated = await this.dataSource.transaction(async (manager) => {
+    const { updated, offers } = await this.dataSource.transaction(async (manager) => {
       // Optimistic concurrency: the update only applies to the version the editor saw.
       const result = await manager.query(
         `UPDATE cases SET title = $3, body = $4, tags = $5, forum_id = $6, version = version + 1, edited_at = now()
@@ -105,7 +120,20 @@ export class CasesService {
           },
         );
       }
-      if (specialtyCodes) await this.replaceSpecialties(caseId, specialtyCodes, manager);
+      let offers: NewOffer[] = [];
+      if (specialtyCodes) {
+        const previous = await this.specialtyCodesOf(caseId, manager);
+        await this.replaceSpecialties(caseId, specialtyCodes, manager);
+        await manager.getRepository(CaseEntity).update({ id: caseId }, { specialtiesInferred: false });
+        // Specialties added by an edit are routed like those of a new post.
+        const added = specialtyCodes.filter((code) => !previous.includes(code));
+        if (current.status !== 'RESOLVED') {
+          offers = await this.routing.routeCase(
+            { caseId, authorId: current.authorId, urgency: current.urgency, specialtyCodes: added },
+            manager,
+          );
+        }
+      }
       await this.recordRevision(manager, caseId, version, title, body, tags, newForum.id, editor.id);
       if (oldForum.visibility === ForumVisibility.PRIVATE && newForum.visibility === ForumVisibility.OPEN) {
         await this.audit.record(
@@ -119,8 +147,9 @@ export class CasesService {
           manager,
         );
       }
-      return manager.getRepository(CaseEntity).findOneByOrFail({ id: caseId });
+      return { updated: await manager.getRepository(CaseEntity).findOneByOrFail({ id: caseId }), offers };
     });
+    this.announceOffers(offers);
     return toCaseModel(updated);
   }
 
@@ -156,6 +185,24 @@ export class CasesService {
     return true;
   }
 
+  /** The author closes the case with the consult's outcome; open offers end. */
+  async close(caller: Caller, viewer: Viewer, caseId: string, outcome: ConsultOutcome): Promise<Case> {
+    const current = await this.queries.findReadable(caseId, viewer);
+    if (!current) throw DomainError.notFound('Case');
+    if (current.authorId !== caller.id) throw DomainError.forbidden('Only the author may close a case');
+    if (current.removedAt) throw new DomainError(ErrorCode.CONFLICT, 'A removed case cannot be closed');
+    if (current.status === 'RESOLVED')
+      throw new DomainError(ErrorCode.CONFLICT, 'This case is already closed');
+    const closed = await this.dataSource.transaction(async (manager) => {
+      await manager
+        .getRepository(CaseEntity)
+        .update({ id: caseId }, { status: 'RESOLVED', outcome, closedAt: new Date() });
+      await this.routing.closeOpenOffers(caseId, manager);
+      return manager.getRepository(CaseEntity).findOneByOrFail({ id: caseId });
+    });
+    return toCaseModel(closed);
+  }
+
   /** Moderation: hide a case pending review (PHI flag) or show it again. */
   async setHidden(caseId: string, hidden: boolean, manager: EntityManager): Promise<void> {
     await manager.query(
@@ -171,6 +218,23 @@ export class CasesService {
     await manager.query(
       "UPDATE cases SET removed_at = coalesce(removed_at, now()), removed_by = coalesce(removed_by, $2), removal_reason = coalesce(removal_reason, 'removed by moderation') WHERE id = $1",
       [caseId, removedBy],
+    );
+  }
+
+  /** After commit: real-time delivery and notifications for each new offer. */
+  private announceOffers(offers: NewOffer[]): void {
+    for (const offer of offers) {
+      this.events.emit('consult.offered', {
+        offerId: offer.offerId,
+        caseId: offer.caseId,
+        specialistId: offer.specialistId,
+      });
+    }
+  }
+
+  private async specialtyCodesOf(caseId: string, manager: EntityManager): Promise<string[]> {
+    return (await manager.getRepository(CaseSpecialtyEntity).findBy({ caseId })).map(
+      (link) => link.specialtyCode,
     );
   }
 

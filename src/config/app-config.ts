@@ -14,6 +14,13 @@ export interface AppConfig {
   seedDemo: boolean;
   redisUrl: string | undefined;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Specialists offered a case per requested specialty. */
+  routingFanout: number;
+  /** Hours a specialist has to respond to an offer, by urgency. */
+  consultDueHoursUrgent: number;
+  consultDueHoursRoutine: number;
+  /** Run the job queue (consult expiry and re-routing) in this process. */
+  jobsEnabled: boolean;
   /** Express "trust proxy" setting, so throttling sees the client address behind a load balancer. */
   trustProxy: boolean;
 }
@@ -111,5 +118,9 @@ export function loadConfig(env: Env): AppConfig {
     redisUrl: readUrl(env, 'REDIS_URL', ['redis:', 'rediss:']),
     logLevel: readEnum(env, 'LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
     trustProxy: readBool(env, 'TRUST_PROXY', false),
+    routingFanout: readInt(env, 'ROUTING_FANOUT', 3, 1, 20),
+    consultDueHoursUrgent: readInt(env, 'CONSULT_DUE_HOURS_URGENT', 4, 1, 72),
+    consultDueHoursRoutine: readInt(env, 'CONSULT_DUE_HOURS_ROUTINE', 48, 1, 720),
+    jobsEnabled: readBool(env, 'JOBS_ENABLED', true),
   };
 }

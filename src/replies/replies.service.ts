@@ -10,6 +10,8 @@ import { DomainError, ErrorCode } from '../common/domain-error.js';
 import { isUuid } from '../common/uuid.js';
 import { decodeCursor, Page, PageArgs, pageSize, toPage } from '../graphql/connection.js';
 import { RedactionService } from '../redaction/redaction.service.js';
+import { DomainEvents } from '../events/domain-events.js';
+import { ConsultOffersService } from '../routing/consult-offers.service.js';
 import { ReplyEntity } from './reply.entity.js';
 import { Reply } from './reply.model.js';
 import { ReplyInput } from './dto/reply.input.js';
@@ -34,6 +36,8 @@ export class RepliesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cases: CaseQueriesService,
     private readonly redaction: RedactionService,
+    private readonly routing: ConsultOffersService,
+    private readonly events: DomainEvents,
   ) {}
 
   private readableReplies(viewer: Viewer): SelectQueryBuilder<ReplyEntity> {
@@ -61,10 +65,16 @@ export class RepliesService {
       );
     }
     const body = this.redaction.redact(input.body).text;
-    const saved = await this.dataSource
-      .getRepository(ReplyEntity)
-      .save({ caseId: kase.id, authorId: author.id, body, accepted: false });
-    return toReplyModel(await this.dataSource.getRepository(ReplyEntity).findOneByOrFail({ id: saved.id }));
+    const saved = await this.dataSource.transaction(async (manager) => {
+      const reply = await manager
+        .getRepository(ReplyEntity)
+        .save({ caseId: kase.id, authorId: author.id, body, accepted: false });
+      // An offered specialist's reply answers their consult; the author's reply resumes paused ones.
+      await this.routing.onReply(kase.id, author.id, kase.authorId, manager);
+      return manager.getRepository(ReplyEntity).findOneByOrFail({ id: reply.id });
+    });
+    this.events.emit('reply.posted', { replyId: saved.id, caseId: kase.id, authorId: author.id });
+    return toReplyModel(saved);
   }
 
   /** The case author marks one reply as the answer; the case becomes ANSWERED. */

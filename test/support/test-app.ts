@@ -33,11 +33,21 @@ export interface TestApp {
   ): Promise<GraphQLResponse<T>>;
   http(): ReturnType<typeof request>;
   close(): Promise<void>;
+  /** Stops the app but keeps its database (to start another instance on it). */
+  stop(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  /** Start on this database instead of a fresh one (a restart, or a second instance). */
+  database?: TestDatabase;
 }
 
 /** Boots the real application (all modules, guards, pipes, logging) on a fresh migrated database. */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const database = await createMigratedDatabase();
+export async function createTestApp(
+  env: Record<string, string> = {},
+  options: TestAppOptions = {},
+): Promise<TestApp> {
+  const database = options.database ?? (await createMigratedDatabase());
   const config = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: database.url,
@@ -79,6 +89,9 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     async close() {
       await app.close();
       await database.drop();
+    },
+    async stop() {
+      await app.close();
     },
   };
 }
