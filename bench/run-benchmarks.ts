@@ -1,7 +1,11 @@
 // Runs every benchmark in order. Add new ones to the list.
 import { benchDeidentify } from './deidentify.bench.js';
+import { benchRouting } from './routing.bench.js';
 
-const benchmarks: Array<[string, () => Promise<void>]> = [['deidentify', benchDeidentify]];
+const benchmarks: Array<[string, () => Promise<void>]> = [
+  ['deidentify', benchDeidentify],
+  ['routing', benchRouting],
+];
 
 for (const [name, run] of benchmarks) {
   console.log(`# ${name}`);
