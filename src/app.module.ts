@@ -11,6 +11,10 @@ import { ConsultsModule } from './consults/consults.module.js';
 import { CasesModule } from './cases/cases.module.js';
 import { ForumsModule } from './forums/forums.module.js';
 import { ModerationModule } from './moderation/moderation.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
+import { RealtimeAuthModule } from './realtime/realtime-auth.module.js';
+import { RealtimeModule } from './realtime/realtime.module.js';
+import { SubscriberAuthenticator } from './realtime/subscriber-authenticator.service.js';
 import { RedactionModule } from './redaction/redaction.module.js';
 import { RepliesModule } from './replies/replies.module.js';
 import { EventsModule } from './events/events.module.js';
@@ -41,7 +45,12 @@ export class AppModule {
         LoggingModule.forRoot(logger),
         EventsModule,
         DatabaseModule.forRoot(databaseUrl),
-        GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, ...graphqlOptions(logger) }),
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          imports: [RealtimeAuthModule],
+          inject: [SubscriberAuthenticator],
+          useFactory: (subscribers: SubscriberAuthenticator) => graphqlOptions(logger, subscribers),
+        }),
         AuthModule,
         IdentityModule,
         SpecialtiesModule,
@@ -54,6 +63,8 @@ export class AppModule {
         ModerationModule,
         ConsultsModule,
         HealthModule,
+        RealtimeModule,
+        NotificationsModule,
         DemoModule,
       ],
       providers: [{ provide: APP_PIPE, useClass: InputValidationPipe }],

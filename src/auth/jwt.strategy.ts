@@ -5,7 +5,12 @@ import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/app-config.js';
 import { CallerLoader } from '../identity/caller-loader.service.js';
 import type { Caller } from './caller.js';
-import { ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER, type AccessTokenClaims } from './access-token.js';
+import {
+  ACCESS_TOKEN_ALGORITHMS,
+  ACCESS_TOKEN_AUDIENCE,
+  ACCESS_TOKEN_ISSUER,
+  type AccessTokenClaims,
+} from './access-token.js';
 
 /**
  * Checks the bearer JWT, then loads the caller's current role and verification from the database,
@@ -20,7 +25,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
       secretOrKey: config.jwtSecret!,
-      algorithms: ['HS256'],
+      algorithms: ACCESS_TOKEN_ALGORITHMS,
       issuer: ACCESS_TOKEN_ISSUER,
       audience: ACCESS_TOKEN_AUDIENCE,
       ignoreExpiration: false,
