@@ -239,6 +239,9 @@ export class ConsultOffersService {
     count: number,
     manager: EntityManager,
   ): Promise<NewOffer[]> {
+    // A specialty's candidates are a small share of all clinicians: looking each one up by key beats the
+    // hash join over every clinician the planner picks on its own (bench/routing.bench.ts: p95 18 → 8 ms).
+    await manager.query('SET LOCAL enable_hashjoin = off');
     const chosen: { id: string }[] = await manager.query(
       `SELECT c.id
          FROM clinician_specialties cs
@@ -254,6 +257,7 @@ export class ConsultOffersService {
         LIMIT $4`,
       [specialtyCode, kase.authorId, kase.caseId, count],
     );
+    await manager.query('SET LOCAL enable_hashjoin = on');
     if (chosen.length === 0) return [];
     const ids = chosen.map((row) => row.id);
     const dueAt = dueAtFor(kase.urgency, new Date(), this.config);
