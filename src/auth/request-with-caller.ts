@@ -9,4 +9,13 @@ export interface RequestWithCaller extends Omit<Request, 'user'> {
   callerResolved?: boolean;
   /** A bearer token was sent but refused (expired, bad signature, session ended). */
   bearerRejected?: boolean;
+  /** The partner app identified by X-Api-Key, once checked; null when no key was sent. */
+  partnerApp?: PartnerAppIdentity | null;
+}
+
+/** What the rest of the request needs to know about the calling partner app. */
+export interface PartnerAppIdentity {
+  id: string;
+  name: string;
+  scopes: readonly string[];
 }
