@@ -26,6 +26,7 @@ import { HealthModule } from './health/health.module.js';
 import { IdentityModule } from './identity/identity.module.js';
 import { LoggingModule } from './logging/logging.module.js';
 import { SpecialtiesModule } from './specialties/specialties.module.js';
+import { TrendsModule } from './trends/trends.module.js';
 import { VerificationModule } from './verification/verification.module.js';
 
 export interface AppModuleOptions {
@@ -63,6 +64,7 @@ export class AppModule {
         ModerationModule,
         ConsultsModule,
         HealthModule,
+        TrendsModule,
         RealtimeModule,
         NotificationsModule,
         DemoModule,

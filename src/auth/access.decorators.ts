@@ -5,6 +5,7 @@ export enum Access {
   PUBLIC = 'public',
   SIGNED_IN = 'signed-in',
   VERIFIED = 'verified',
+  VERIFIED_OR_ADMIN = 'verified-or-admin',
   ADMIN = 'admin',
 }
 
@@ -16,5 +17,7 @@ export const Public = () => SetMetadata(ACCESS_KEY, Access.PUBLIC);
 export const SignedIn = () => SetMetadata(ACCESS_KEY, Access.SIGNED_IN);
 /** Clinicians whose verification is currently VERIFIED. */
 export const Verified = () => SetMetadata(ACCESS_KEY, Access.VERIFIED);
+/** Clinicians whose verification is currently VERIFIED, and admins (who need not be verified). */
+export const VerifiedOrAdmin = () => SetMetadata(ACCESS_KEY, Access.VERIFIED_OR_ADMIN);
 /** Admins only. */
 export const AdminOnly = () => SetMetadata(ACCESS_KEY, Access.ADMIN);

@@ -59,4 +59,14 @@ function assertAccess(access: Access, caller: Caller | null, bearerRejected: boo
       `Only verified clinicians may do this; your verification status is ${caller.verificationStatus}`,
     );
   }
+  if (
+    access === Access.VERIFIED_OR_ADMIN &&
+    caller.role !== 'ADMIN' &&
+    caller.verificationStatus !== VerificationStatus.VERIFIED
+  ) {
+    throw new DomainError(
+      ErrorCode.FORBIDDEN,
+      `Only verified clinicians and admins may do this; your verification status is ${caller.verificationStatus}`,
+    );
+  }
 }
