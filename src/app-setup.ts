@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import helmet from 'helmet';
 import type { Logger } from 'pino';
 import type { AppConfig } from './config/app-config.js';
 import { requestLoggingMiddleware } from './logging/request-logging.middleware.js';
@@ -10,4 +11,26 @@ export function configureApp(app: INestApplication, config: AppConfig, logger: L
   if (config.trustProxy) express.set('trust proxy', 1);
   express.disable('x-powered-by');
   express.use(requestLoggingMiddleware(logger));
+  // Security headers; the API serves no HTML, so the content policy can be the strictest one.
+  express.use(
+    helmet({
+      contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
+      crossOriginResourcePolicy: { policy: 'same-site' },
+    }),
+  );
+  // Partner web apps: only the configured origins.
+  express.enableCors({
+    origin: config.corsOrigins.length ? config.corsOrigins : false,
+    allowedHeaders: ['authorization', 'content-type', 'x-api-key', 'x-request-id'],
+    exposedHeaders: [
+      'ratelimit-limit',
+      'ratelimit-remaining',
+      'ratelimit-reset',
+      'retry-after',
+      'x-request-id',
+    ],
+    maxAge: 600,
+  });
+  // The largest legitimate body is a case post (20,000 characters) and its variables.
+  express.useBodyParser('json', { limit: `${config.bodyLimitKb}kb` });
 }

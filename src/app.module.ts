@@ -24,6 +24,7 @@ import { graphqlOptions } from './graphql/graphql-options.js';
 import { InputValidationPipe } from './graphql/input-validation.pipe.js';
 import { HealthModule } from './health/health.module.js';
 import { IdentityModule } from './identity/identity.module.js';
+import { LimitsModule } from './limits/limits.module.js';
 import { LoggingModule } from './logging/logging.module.js';
 import { SpecialtiesModule } from './specialties/specialties.module.js';
 import { TrendsModule } from './trends/trends.module.js';
@@ -50,7 +51,7 @@ export class AppModule {
           driver: ApolloDriver,
           imports: [RealtimeAuthModule],
           inject: [SubscriberAuthenticator],
-          useFactory: (subscribers: SubscriberAuthenticator) => graphqlOptions(logger, subscribers),
+          useFactory: (subscribers: SubscriberAuthenticator) => graphqlOptions(logger, config, subscribers),
         }),
         AuthModule,
         IdentityModule,
@@ -63,6 +64,7 @@ export class AppModule {
         RepliesModule,
         ModerationModule,
         ConsultsModule,
+        LimitsModule,
         HealthModule,
         TrendsModule,
         RealtimeModule,

@@ -16,6 +16,8 @@ export interface DomainErrorOptions {
   fields?: string[];
   /** For RATE_LIMITED. */
   retryAfterSeconds?: number;
+  /** Extra figures safe to show the client (e.g. a query's cost and the maximum). */
+  details?: Record<string, number | string>;
 }
 
 /**

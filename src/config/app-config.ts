@@ -21,6 +21,21 @@ export interface AppConfig {
   consultDueHoursRoutine: number;
   /** Run the job queue (consult expiry and re-routing) in this process. */
   jobsEnabled: boolean;
+  /** Query limits, checked before execution. */
+  queryMaxCost: number;
+  queryMaxDepth: number;
+  queryMaxAliases: number;
+  queryMaxTokens: number;
+  /** Cost budgets (token buckets) per minute, refilled continuously. */
+  rateLimitAppPerMinute: number;
+  rateLimitUserPerMinute: number;
+  rateLimitAddressPerMinute: number;
+  /** Introspection and "did you mean" suggestions (off by default in production). */
+  graphqlIntrospection: boolean;
+  /** Browser origins allowed by CORS (partner web apps); empty means none. */
+  corsOrigins: string[];
+  /** Largest request body accepted, in kilobytes. */
+  bodyLimitKb: number;
   /** Express "trust proxy" setting, so throttling sees the client address behind a load balancer. */
   trustProxy: boolean;
 }
@@ -84,6 +99,27 @@ function readUrl(env: Env, name: string, protocols: string[]): string | undefine
   return raw;
 }
 
+function readOrigins(env: Env, name: string): string[] {
+  const raw = blankToUndefined(env[name]);
+  if (raw === undefined) return [];
+  return raw.split(',').map((origin) => {
+    const trimmed = origin.trim();
+    let url: URL;
+    try {
+      url = new URL(trimmed);
+    } catch {
+      throw new ConfigError(
+        name,
+        'must be a comma-separated list of origins such as https://portal.example.org',
+      );
+    }
+    if (url.origin !== trimmed || !['http:', 'https:'].includes(url.protocol)) {
+      throw new ConfigError(name, 'must list bare origins (scheme://host[:port]) separated by commas');
+    }
+    return trimmed;
+  });
+}
+
 export function loadConfig(env: Env): AppConfig {
   const nodeEnv = readEnum(env, 'NODE_ENV', NODE_ENVS, 'development');
   const databaseUrl = readUrl(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
@@ -122,5 +158,15 @@ export function loadConfig(env: Env): AppConfig {
     consultDueHoursUrgent: readInt(env, 'CONSULT_DUE_HOURS_URGENT', 4, 1, 72),
     consultDueHoursRoutine: readInt(env, 'CONSULT_DUE_HOURS_ROUTINE', 48, 1, 720),
     jobsEnabled: readBool(env, 'JOBS_ENABLED', true),
+    queryMaxCost: readInt(env, 'QUERY_MAX_COST', 1000, 10, 1_000_000),
+    queryMaxDepth: readInt(env, 'QUERY_MAX_DEPTH', 12, 2, 100),
+    queryMaxAliases: readInt(env, 'QUERY_MAX_ALIASES', 30, 0, 1000),
+    queryMaxTokens: readInt(env, 'QUERY_MAX_TOKENS', 5000, 100, 1_000_000),
+    rateLimitAppPerMinute: readInt(env, 'RATE_LIMIT_APP_PER_MINUTE', 60_000, 10, 100_000_000),
+    rateLimitUserPerMinute: readInt(env, 'RATE_LIMIT_USER_PER_MINUTE', 10_000, 10, 100_000_000),
+    rateLimitAddressPerMinute: readInt(env, 'RATE_LIMIT_ADDRESS_PER_MINUTE', 20_000, 10, 100_000_000),
+    graphqlIntrospection: readBool(env, 'GRAPHQL_INTROSPECTION', nodeEnv !== 'production'),
+    corsOrigins: readOrigins(env, 'CORS_ORIGINS'),
+    bodyLimitKb: readInt(env, 'BODY_LIMIT_KB', 200, 16, 10_240),
   };
 }

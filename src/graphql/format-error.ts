@@ -37,6 +37,7 @@ function domainShape(formatted: GraphQLFormattedError, error: DomainError): Grap
   if (error.options.fields) extensions.fields = error.options.fields;
   if (error.options.retryAfterSeconds !== undefined)
     extensions.retryAfterSeconds = error.options.retryAfterSeconds;
+  if (error.options.details) Object.assign(extensions, error.options.details);
   return { message: error.message, locations: formatted.locations, path: formatted.path, extensions };
 }
 

@@ -3,6 +3,7 @@ import { type ExecutionArgs, GraphQLError, specifiedRules, validate } from 'grap
 import type { Context } from 'graphql-ws';
 import type { Logger } from 'pino';
 import { ErrorCode } from '../common/domain-error.js';
+import type { AppConfig } from '../config/app-config.js';
 import type {
   SubscriberAuthenticator,
   SubscriberIdentity,
@@ -11,8 +12,16 @@ import { credentialFieldLimitRule } from './credential-field-limit.rule.js';
 import { formatGraphQLError } from './format-error.js';
 import { createGraphQLContext } from './graphql-context.js';
 
-/** Apollo settings: schema built from code (sorted, so schema.gql diffs stay readable), errors mapped. */
-export function graphqlOptions(logger: Logger, subscribers?: SubscriberAuthenticator): ApolloDriverConfig {
+/**
+ * Apollo settings: schema built from code (sorted, so schema.gql diffs stay readable), errors mapped,
+ * request limits from config (token limit at parse, no HTTP batching, introspection and "did you mean"
+ * suggestions only where enabled). Automatic persisted queries (APQ) are on: partners may send hashes.
+ */
+export function graphqlOptions(
+  logger: Logger,
+  config: Pick<AppConfig, 'graphqlIntrospection' | 'queryMaxTokens'>,
+  subscribers?: SubscriberAuthenticator,
+): ApolloDriverConfig {
   return {
     autoSchemaFile: true,
     sortSchema: true,
@@ -21,7 +30,11 @@ export function graphqlOptions(logger: Logger, subscribers?: SubscriberAuthentic
     validationRules: [credentialFieldLimitRule],
     formatError: formatGraphQLError(logger),
     includeStacktraceInErrorResponses: false,
-    introspection: true,
+    introspection: config.graphqlIntrospection,
+    hideSchemaDetailsFromClientErrors: !config.graphqlIntrospection,
+    parseOptions: { maxTokens: config.queryMaxTokens },
+    allowBatchedHttpRequests: false,
+    persistedQueries: { ttl: 3600 },
     graphiql: false,
     playground: false,
     ...(subscribers ? { subscriptions: { 'graphql-ws': subscriptionOptions(logger, subscribers) } } : {}),

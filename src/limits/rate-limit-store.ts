@@ -1,0 +1,27 @@
+/** One budget a request draws from: a partner app, a user or a client address. */
+export interface Bucket {
+  key: string;
+  /** Points the bucket holds when full. */
+  capacity: number;
+  /** Points restored per second. */
+  refillPerSecond: number;
+}
+
+export interface TakeResult {
+  allowed: boolean;
+  /** Points left in the emptiest bucket after this request. */
+  remaining: number;
+  /** When refused: seconds until every bucket holds the cost again. */
+  retryAfterSeconds: number;
+}
+
+/**
+ * Takes `cost` from every bucket at once, or from none when any is short. Implementations are shared
+ * by all API instances: PostgreSQL by default, Redis when REDIS_URL is set.
+ */
+export interface RateLimitStore {
+  take(buckets: readonly Bucket[], cost: number): Promise<TakeResult>;
+  close(): Promise<void>;
+}
+
+export const RATE_LIMIT_STORE = Symbol('RATE_LIMIT_STORE');

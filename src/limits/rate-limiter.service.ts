@@ -1,0 +1,61 @@
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import { type Bucket, RATE_LIMIT_STORE, type RateLimitStore, type TakeResult } from './rate-limit-store.js';
+
+/** Who a request is charged to. Each present identity has its own bucket; all are charged. */
+export interface RequestIdentities {
+  partnerAppId?: string | null;
+  userId?: string | null;
+  address?: string | null;
+}
+
+export interface Charge extends TakeResult {
+  /** Capacity of the emptiest bucket charged (for the RateLimit-Limit header). */
+  limit: number;
+  /** Seconds until the emptiest bucket is full again. */
+  resetSeconds: number;
+}
+
+/** Cost-based rate limiting: per partner app, per user and per client address. */
+@Injectable()
+export class RateLimiterService implements OnApplicationShutdown {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(RATE_LIMIT_STORE) private readonly store: RateLimitStore,
+  ) {}
+
+  bucketsFor(identities: RequestIdentities): Bucket[] {
+    const bucket = (key: string, perMinute: number): Bucket => ({
+      key,
+      capacity: perMinute,
+      refillPerSecond: perMinute / 60,
+    });
+    const buckets: Bucket[] = [];
+    if (identities.partnerAppId)
+      buckets.push(bucket(`app:${identities.partnerAppId}`, this.config.rateLimitAppPerMinute));
+    if (identities.userId)
+      buckets.push(bucket(`user:${identities.userId}`, this.config.rateLimitUserPerMinute));
+    if (identities.address)
+      buckets.push(bucket(`address:${identities.address}`, this.config.rateLimitAddressPerMinute));
+    return buckets;
+  }
+
+  async charge(identities: RequestIdentities, cost: number): Promise<Charge | null> {
+    const buckets = this.bucketsFor(identities);
+    if (buckets.length === 0) return null;
+    const result = await this.store.take(buckets, cost);
+    const tightest = buckets.reduce((a, b) => (a.capacity <= b.capacity ? a : b));
+    const remaining = Math.max(0, result.remaining);
+    return {
+      ...result,
+      remaining,
+      limit: tightest.capacity,
+      resetSeconds: Math.ceil((tightest.capacity - remaining) / tightest.refillPerSecond),
+    };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.store.close();
+  }
+}
