@@ -1,3 +1,13 @@
+import {
+  BRAND_DRUGS,
+  DEVICES,
+  GENERIC_DRUGS,
+  MORE_EPONYMS,
+  ORGANISMS,
+  PROCEDURES,
+  SCORES,
+} from './clinical-lexicon.js';
+
 /**
  * Clinical vocabulary that looks like names or places: eponyms, place-named diseases, scores and brand
  * names. Written for this project. Tokens here are never redacted on dictionary evidence alone; a title
@@ -173,7 +183,19 @@ const CLINICAL_HEADS = new Set(
   aneurysm angina arteritis anemia anaemia plexus sequence effect hypothesis curve bag tube tubes
   lens loop diverticulum granulomatosis chromosome translocation protein proteins rods pupil pupils
   fingers bypass granules crystals sounds bodies nodes
-  maneuvre manoeuver stitch suture forceps retractor tourniquet mask splint brace boot cast`.split(/\s+/),
+  maneuvre manoeuver stitch suture forceps retractor tourniquet mask splint brace boot cast
+  drain drains reservoir cardiomyopathy myopathy pentad tetrad aphasia smear smears clip device pump port
+  hearing aid stent stents coil filter balloon sheath cannula needle blade laryngoscope nail plate screw
+  implant prosthesis valve sore rash carcinoma leukemia leukaemia vaccine block blockade variant pattern
+  wave waves complex hernia dysplasia arthritis bursitis tenosynovitis neuroma angle zone stockings
+  dressing bandage clamp pacemaker defibrillator tube gastropathy nephropathy glomerulonephritis
+  nephritis hepatitis myelopathy radiculopathy disc osteotomy fundoplication gastrectomy pancreatoduodenectomy
+  anastomosis pouch colitis tenotomy reconstruction arthrodesis fusion sheath drops spray
+  tests criteria scoring questionnaire assessment checklist inventory index indices
+  nomogram calculator chart charts curves percentile percentiles lesion lesions lymphadenopathy
+  encephalitis meningitis pneumonia vasculitis sclerosis atrophy myelitis tenderness
+  lens lenses orthosis collar frame traction splinting view views projection
+  incision approach toxicity reaction solution`.split(/\s+/),
 );
 
 /** Common English and clinical words that name lists contain but that are almost never names in notes. */
@@ -272,13 +294,51 @@ tresiba ozempic fiasp admelog lyumjev soliqua dexilant ondansetron zofran gravol
 buscopan mucomyst pulmozyme hypertonic cayston tobi bethkis creon pancrease zenpep
 `;
 
-const CLINICAL_TOKEN_SET = new Set(EPONYMS.split(/\s+/).filter(Boolean));
-const CLINICAL_VOCABULARY_SET = new Set(CLINICAL_VOCABULARY.split(/\s+/).filter(Boolean));
+const LEXICON = [BRAND_DRUGS, GENERIC_DRUGS, ORGANISMS, DEVICES, PROCEDURES, SCORES, MORE_EPONYMS]
+  .join(' ')
+  .split(/\s+/)
+  .filter(Boolean);
+/** Name-listed words that in notes are nearly always the organism or eponym ("Candida", "Ortolani"). */
+const PROMOTED = 'candida galeazzi ortolani lanz auer huet tietze schlatter marchetti';
+// Hyphenated lexicon entries ("Swan-Ganz", "Reed-Sternberg", "Salter-Harris") are never one person's name.
+const CLINICAL_TOKEN_SET = new Set([
+  ...EPONYMS.split(/\s+/).filter(Boolean),
+  ...PROMOTED.split(' '),
+  ...LEXICON.filter((w) => w.includes('-')),
+]);
+// The lexicon only stops the unknown-word rule: a lexicon word that is also a listed name ("Blake",
+// "Weber") still needs a clinical head after it ("Blake drain", "Weber test") to be kept.
+const CLINICAL_VOCABULARY_SET = new Set([...CLINICAL_VOCABULARY.split(/\s+/).filter(Boolean), ...LEXICON]);
+
+/**
+ * Word shapes of medical vocabulary that are (almost) never surnames: organism genera ("Kingella",
+ * "Capnocytophaga", "Metapneumovirus"), operations ("Ventriculostomy"), diseases and findings
+ * ("-itis", "-osis", "-emia"), drug classes. Only consulted for words no name list holds.
+ */
+const CLINICAL_SHAPE =
+  /(?:coccus|cocci|bacter|bacterium|bacteria|monas|virus|viridae|plasma|sporum|sporium|phyton|myces|mycetes|phaga|oides|osoma|soma|idae|aceae|ostomy|otomy|ectomy|plasty|pexy|rrhaphy|scopy|scope|graphy|ogram|itis|osis|iasis|emia|aemia|pathy|algia|uria|oma|omas|penia|cytosis|lysis|ectasia|plasia|trophy|megaly|rrhea|rrhoea|sclerosis|stenosis|genesis|ptysis|phagia|phasia|plegia|paresis|kinesia|tonia|ismus|pnea|pnoea|cardia|ase|amine|inone|ofol|onium|azide|idine|oxin|mide|olol|dronate|parin|lukast|tropin|relin|pressin|tocin|caine|profen|dipine|sartan|pril|statin|mab|nib|vir|cillin|mycin|floxacin|cycline|azole|penem|cef\w+|ceph\w+)$/;
+
+/** True for a word shaped like medical vocabulary (see CLINICAL_SHAPE). */
+export function hasClinicalShape(key: string): boolean {
+  return key.length >= 6 && CLINICAL_SHAPE.test(key);
+}
 const NEVER_NAME_SET = new Set(NEVER_NAME.split(/\s+/).filter(Boolean));
 
 /** True for eponyms and place-named diseases: not a person or place on dictionary evidence alone. */
 export function isClinicalToken(key: string): boolean {
   return CLINICAL_TOKEN_SET.has(key);
+}
+
+const DRUG_NAME_SET = new Set(
+  [CLINICAL_VOCABULARY.slice(0, CLINICAL_VOCABULARY.indexOf('staph strep')), BRAND_DRUGS, GENERIC_DRUGS]
+    .join(' ')
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** True for brand and generic drug names (a word listed beside one is likely a drug too). */
+export function isDrugName(key: string): boolean {
+  return DRUG_NAME_SET.has(key);
 }
 
 /** True for brand drugs, organisms, charting abbreviations and languages: capitalized but never a person. */

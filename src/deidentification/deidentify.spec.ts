@@ -34,7 +34,7 @@ describe('deidentify', () => {
 
   it('redacts ages over 89 only', () => {
     expect(redact('A 92-year-old and a 47-year-old; aged 95; 93 yo.')).toBe(
-      'A [AGE] and a 47-year-old; aged [AGE]; [AGE].',
+      'A [AGE] and a 47-year-old; [AGE]; [AGE].',
     );
   });
 

@@ -1,4 +1,10 @@
-import { isClinicalToken, isClinicalVocabulary, isNeverName } from '../clinical-allow-list.js';
+import {
+  hasClinicalShape,
+  isClinicalToken,
+  isClinicalVocabulary,
+  isDrugName,
+  isNeverName,
+} from '../clinical-allow-list.js';
 import { type PhiCandidate, PhiKind } from '../phi-kind.js';
 import { type Token } from '../tokenize.js';
 import { type DetectionContext, followedByClinicalHead, gapBetween } from './context.js';
@@ -424,6 +430,33 @@ const DRUG_AFTER = new Set([
   'im',
   'sc',
   'sq',
+  'given',
+  'drip',
+  'gtt',
+  'load',
+  'bolus',
+  'neb',
+  'nebs',
+  'puffs',
+  'pca',
+  'ds',
+  'xr',
+  'xl',
+  'er',
+  'sr',
+  'cr',
+  'hct',
+  'mr',
+  'odt',
+  'nasal',
+  'eye',
+  'ear',
+  'sublingual',
+  'sl',
+  'pr',
+  'ng',
+  'pen',
+  'autoinjector',
 ]);
 const DRUG_PASSIVE = new Set([
   'started',
@@ -480,6 +513,27 @@ function drugLike(ctx: DetectionContext, i: number): boolean {
     return true;
   if (prev?.key === 'of' && prev2 && ['trial', 'dose', 'course', 'doses', 'trials'].includes(prev2.key))
     return true;
+  // "Zosyn and Vancomycin", "Humira, Stelara": a word listed beside a drug is a drug too.
+  const isDrugWord = (j: number) =>
+    j >= 0 && j < tokens.length && (isDrugName(tokens[j].key) || DRUG_SUFFIX.test(tokens[j].key));
+  const COORD = /^\s{0,2}(?:[,/+]|\band\b|\bor\b|\bthen\b|,\s{0,2}then\b|->|→)\s{0,2}$/;
+  if (i + 1 < tokens.length && COORD.test(gapBetween(ctx, i, i + 1)) && isDrugWord(i + 1)) return true;
+  if (
+    i + 2 < tokens.length &&
+    /^\s{1,2}$/.test(gapBetween(ctx, i, i + 1)) &&
+    ['and', 'or', 'then'].includes(tokens[i + 1].key) &&
+    isDrugWord(i + 2) &&
+    /^\s{1,2}$/.test(gapBetween(ctx, i + 1, i + 2))
+  )
+    return true;
+  if (i > 0 && COORD.test(gapBetween(ctx, i - 1, i)) && isDrugWord(i - 1)) return true;
+  if (
+    i > 1 &&
+    ['and', 'or', 'then'].includes(tokens[i - 1].key) &&
+    /^,?\s{1,2}$/.test(gapBetween(ctx, i - 2, i - 1)) &&
+    isDrugWord(i - 2)
+  )
+    return true;
   const next = tokens[i + 1];
   if (!next || !/^\s{1,2}$/.test(gapBetween(ctx, i, i + 1))) return false;
   if (DRUG_AFTER.has(next.key)) return true;
@@ -514,6 +568,7 @@ export function detectNames(ctx: DetectionContext): PhiCandidate[] {
     part.length >= 3 &&
     !isEnglish(part) &&
     !isClinicalVocabulary(part) &&
+    !hasClinicalShape(part) &&
     !isNeverName(part) &&
     !lists.regions.has(part);
   const unknownWord = (t: Token) => {
