@@ -1,4 +1,4 @@
-import { isClinicalToken, isNeverName } from '../clinical-allow-list.js';
+import { isClinicalToken, isClinicalVocabulary, isNeverName } from '../clinical-allow-list.js';
 import { type PhiCandidate, PhiKind } from '../phi-kind.js';
 import { type DetectionContext, followedByClinicalHead, gapBetween } from './context.js';
 import { matchAll } from './regex-util.js';
@@ -261,6 +261,21 @@ function detectPlaceNames(
 
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
+    // ALL-CAPS place names ("KAMLOOPS, BC", "THUNDER BAY"): city-list matches only, never acronyms or words.
+    if (t.allCaps && t.key.length >= 4 && !excluded(i) && !isClinicalVocabulary(t.key)) {
+      for (let j = Math.min(tokens.length - 1, i + 3); j >= i; j--) {
+        if (j > i && (!spaced(j - 1, j) || !tokens[j].allCaps)) continue;
+        const key = phrase(i, j);
+        const single = j === i;
+        if (!lists.places.has(key) || isRegion(key)) continue;
+        const cue = i > 0 && PREPOSITIONS.has(tokens[i - 1].key) && spaced(i - 1, i);
+        if (single && (isNeverName(key) || (lists.englishWords.has(key) && !cue))) continue;
+        add(t.start, tokens[j].coreEnd, 1);
+        i = j;
+        break;
+      }
+      continue;
+    }
     if (!t.capitalized || excluded(i)) continue;
     const prev = tokens[i - 1];
     const prev2 = tokens[i - 2];

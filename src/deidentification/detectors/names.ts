@@ -142,6 +142,45 @@ const PERSON_CUES = new Set([
   'interpreter',
 ]);
 
+/** Cues strong enough to make a lowercase word a name ("her son kevin"); not "pt", which precedes jargon. */
+const LOWERCASE_CUES = new Set([
+  'named',
+  'called',
+  'son',
+  'daughter',
+  'husband',
+  'wife',
+  'mother',
+  'father',
+  'brother',
+  'sister',
+  'partner',
+  'spouse',
+  'friend',
+  'neighbour',
+  'neighbor',
+  'caregiver',
+  'guardian',
+  'grandson',
+  'granddaughter',
+  'grandmother',
+  'grandfather',
+  'aunt',
+  'uncle',
+  'niece',
+  'nephew',
+  'cousin',
+  'boyfriend',
+  'girlfriend',
+  'mom',
+  'mum',
+  'dad',
+  'roommate',
+  'aka',
+  'nee',
+  'née',
+]);
+
 /** Cue words that are weak on their own (prepositions): they only back up a word that is name-listed. */
 const WEAK_CUES = new Set(['by', 'per', 'with', 'to', 'from', 'cc', 'contact']);
 
@@ -626,6 +665,19 @@ export function detectNames(ctx: DetectionContext): PhiCandidate[] {
     ) {
       // Sloppy lowercase notes: "pt maria gonzalez".
       if (!clinical) seed[i] = 2;
+    } else if (
+      !t.capitalized &&
+      !t.allCaps &&
+      cued &&
+      LOWERCASE_CUES.has(prev.key) &&
+      t.key.length >= 3 &&
+      !clinical &&
+      !FUNCTION_WORDS.has(t.key) &&
+      (lists.firstNames.has(t.key) || (!isEnglish(t.key) && unknownWord(t)))
+    ) {
+      // "her son kevin", "pt named patricia", "his wife maria": a given name (even one that is also a
+      // word) or an unknown word right after a family or naming cue.
+      seed[i] = 2;
     }
   }
 
@@ -675,7 +727,13 @@ export function detectNames(ctx: DetectionContext): PhiCandidate[] {
         !isNeverName(next.key) &&
         !NOT_SURNAMES.has(next.key);
       const lowercaseName =
-        !cur.capitalized && !next.capitalized && seed[i] === 2 && isName(next) && !isEnglish(next.key);
+        !cur.capitalized &&
+        !next.capitalized &&
+        !next.allCaps &&
+        seed[i] === 2 &&
+        !isEnglish(next.key) &&
+        (isName(next) || unknownWord(next)) &&
+        !isNeverName(next.key);
       if (canJoin(right + 1, tokens[i]) || seed[right + 1] || surnameSlot || lowercaseName) {
         right++;
         confidence = Math.max(confidence, seed[right]);
