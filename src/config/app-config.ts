@@ -158,7 +158,7 @@ export function loadConfig(env: Env): AppConfig {
     consultDueHoursUrgent: readInt(env, 'CONSULT_DUE_HOURS_URGENT', 4, 1, 72),
     consultDueHoursRoutine: readInt(env, 'CONSULT_DUE_HOURS_ROUTINE', 48, 1, 720),
     jobsEnabled: readBool(env, 'JOBS_ENABLED', true),
-    queryMaxCost: readInt(env, 'QUERY_MAX_COST', 1000, 10, 1_000_000),
+    queryMaxCost: readInt(env, 'QUERY_MAX_COST', 5000, 10, 10_000_000),
     queryMaxDepth: readInt(env, 'QUERY_MAX_DEPTH', 12, 2, 100),
     queryMaxAliases: readInt(env, 'QUERY_MAX_ALIASES', 30, 0, 1000),
     queryMaxTokens: readInt(env, 'QUERY_MAX_TOKENS', 5000, 100, 1_000_000),

@@ -55,7 +55,9 @@ export async function createTestApp(
     BOOTSTRAP_ADMIN_EMAIL: ADMIN_EMAIL,
     BOOTSTRAP_ADMIN_PASSWORD: ADMIN_PASSWORD,
     LOG_LEVEL: 'info',
-    // Suites send hundreds of requests from one address; the limits tests lower these again.
+    // Suites send hundreds of requests from one address and deep test queries; the limits tests
+    // set these back to realistic values.
+    QUERY_MAX_COST: '10000000',
     RATE_LIMIT_ADDRESS_PER_MINUTE: '100000000',
     RATE_LIMIT_USER_PER_MINUTE: '100000000',
     RATE_LIMIT_APP_PER_MINUTE: '100000000',
