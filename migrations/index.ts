@@ -5,6 +5,7 @@ import { CreateAuditLog1764160300000 } from './1764160300000-create-audit-log.js
 import { CreateForumsAndCases1764160400000 } from './1764160400000-create-forums-and-cases.js';
 import { CreateFlags1764160500000 } from './1764160500000-create-flags.js';
 import { CreateConsults1764160600000 } from './1764160600000-create-consults.js';
+import { CreatePartnerApps1764160800000 } from './1764160800000-create-partner-apps.js';
 import { CreateRateLimits1764160900000 } from './1764160900000-create-rate-limits.js';
 
 /** Every migration, oldest first. The app, the TypeORM CLI and the tests all run this list. */
@@ -16,5 +17,6 @@ export const MIGRATIONS = [
   CreateForumsAndCases1764160400000,
   CreateFlags1764160500000,
   CreateConsults1764160600000,
+  CreatePartnerApps1764160800000,
   CreateRateLimits1764160900000,
 ];

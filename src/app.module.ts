@@ -12,6 +12,7 @@ import { CasesModule } from './cases/cases.module.js';
 import { ForumsModule } from './forums/forums.module.js';
 import { ModerationModule } from './moderation/moderation.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
+import { PartnersModule } from './partners/partners.module.js';
 import { RealtimeAuthModule } from './realtime/realtime-auth.module.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
 import { SubscriberAuthenticator } from './realtime/subscriber-authenticator.service.js';
@@ -70,6 +71,7 @@ export class AppModule {
         RealtimeModule,
         NotificationsModule,
         DemoModule,
+        PartnersModule,
       ],
       providers: [{ provide: APP_PIPE, useClass: InputValidationPipe }],
     };

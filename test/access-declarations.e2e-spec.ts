@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DiscoveryService, MetadataScanner, ModulesContainer } from '@nestjs/core';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { ACCESS_KEY, Access } from '../src/auth/access.decorators.js';
+import { isScope, OPERATION_SCOPES, SCOPE_FREE, SCOPE_KEY } from '../src/auth/scopes.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 // @nestjs/graphql's metadata keys for root operations (graphql.constants).
@@ -15,8 +16,9 @@ describe('every root field declares who may call it', () => {
   });
   afterAll(() => t.close());
 
-  it('finds an explicit @Public/@SignedIn/@Verified/@AdminOnly on each Query, Mutation and Subscription', () => {
+  it('finds an explicit @Public/@SignedIn/@Verified/@AdminOnly and a partner scope on each Query, Mutation and Subscription', () => {
     const declared = new Map<string, Access | undefined>();
+    const scoped = new Map<string, unknown>();
     const scanner = new MetadataScanner();
     for (const wrapper of new DiscoveryService(t.app.get(ModulesContainer)).getProviders()) {
       const instance = wrapper.instance as object | undefined;
@@ -30,6 +32,11 @@ describe('every root field declares who may call it', () => {
         const access =
           Reflect.getMetadata(ACCESS_KEY, handler) ?? Reflect.getMetadata(ACCESS_KEY, prototype.constructor);
         declared.set(`${type}.${name}`, access);
+        const scope =
+          Reflect.getMetadata(SCOPE_KEY, handler) ??
+          Reflect.getMetadata(SCOPE_KEY, prototype.constructor) ??
+          OPERATION_SCOPES[`${type}.${name}`];
+        scoped.set(`${type}.${name}`, scope);
       }
     }
 
@@ -44,5 +51,13 @@ describe('every root field declares who may call it', () => {
       (field) => !Object.values(Access).includes(declared.get(field) as Access),
     );
     expect(undeclared).toEqual([]);
+
+    // Partner apps: every root field needs a scope (@RequiresScope or the central table) or is
+    // explicitly scope-free; with a key, an undeclared one is refused.
+    const unscoped = rootFields.filter((field) => {
+      const scope = scoped.get(field);
+      return scope !== SCOPE_FREE && !isScope(scope);
+    });
+    expect(unscoped).toEqual([]);
   });
 });

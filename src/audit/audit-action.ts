@@ -21,4 +21,6 @@ export enum AuditAction {
   CONTENT_HIDDEN = 'moderation.hidden',
   FLAG_DISMISSED = 'moderation.flag_dismissed',
   FLAG_CONTENT_REMOVED = 'moderation.content_removed',
+  PARTNER_KEY_ISSUED = 'partner_app.key_issued',
+  PARTNER_KEY_REVOKED = 'partner_app.key_revoked',
 }

@@ -18,9 +18,16 @@ function operationNameOf(req: IncomingMessage): { operationName?: string } {
   return named ? { operationName: named[1] } : {};
 }
 
+/** The calling partner app's id (set by the X-Api-Key check), never its key. */
+function partnerAppOf(req: IncomingMessage): { partnerAppId?: string } {
+  const app = (req as IncomingMessage & { partnerApp?: { id: string } | null }).partnerApp;
+  return app ? { partnerAppId: app.id } : {};
+}
+
 /**
  * One structured line per request: method, path, status, duration, request id and the GraphQL
- * operation name. Never the body, the variables, the query string or credentials.
+ * operation name, and the partner app id when a key was sent. Never the body, the variables, the
+ * query string or credentials (nor the API key).
  */
 export function requestLoggingMiddleware(logger: Logger) {
   const httpLogger = pinoHttp({
@@ -40,8 +47,12 @@ export function requestLoggingMiddleware(logger: Logger) {
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
     // Evaluated when the response is logged, after the body parser ran.
-    customSuccessObject: (req, _res, value) => ({ ...value, ...operationNameOf(req) }),
-    customErrorObject: (req, _res, _error, value) => ({ ...value, ...operationNameOf(req) }),
+    customSuccessObject: (req, _res, value) => ({ ...value, ...operationNameOf(req), ...partnerAppOf(req) }),
+    customErrorObject: (req, _res, _error, value) => ({
+      ...value,
+      ...operationNameOf(req),
+      ...partnerAppOf(req),
+    }),
     customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
   });
   return (req: IncomingMessage, res: ServerResponse, next: () => void) => {
