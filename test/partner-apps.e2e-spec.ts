@@ -264,7 +264,7 @@ describe('partner apps', () => {
     await t.gql(CASE, { id: openCase.id }, withKey(other.apiKey));
     await t.gql(CASE, { id: openCase.id }); // no key: nobody's usage
     await t.http().get('/health').set('x-api-key', apiKey).expect(200);
-    // The lead's query-cost plugin adds cost through the same service.
+    // Costs come from the query-cost plugin; other sources add through the same service.
     t.app.get(PartnerUsageService).recordUsage(app.id, { cost: 42 });
 
     const today = new Date();
@@ -274,12 +274,18 @@ describe('partner apps', () => {
       await t.gql(USAGE, { appId: app.id, from, to }, { token: admin.accessToken }),
       'partnerAppUsage',
     );
-    expect(usage).toEqual([{ day: today.toISOString().slice(0, 10), requests: 5, errors: 2, cost: 42 }]);
+    expect(usage).toEqual([
+      { day: today.toISOString().slice(0, 10), requests: 5, errors: 2, cost: expect.any(Number) },
+    ]);
     const otherUsage = dataOf(
       await t.gql(USAGE, { appId: other.app.id, from, to }, { token: admin.accessToken }),
       'partnerAppUsage',
     );
     expect(otherUsage).toEqual([expect.objectContaining({ requests: 1, errors: 0 })]);
+    // The same case query cost the other app what it cost this one; `cases(first: 1) { totalCount }`
+    // costs 2 and `me { id }` 1 (charged before it was refused); the invalid document costs nothing.
+    expect(otherUsage[0].cost).toBeGreaterThan(0);
+    expect(usage[0].cost).toBe(42 + otherUsage[0].cost + 2 + 1);
     const [{ requests }] = await t.dataSource.query(
       'SELECT requests::int FROM partner_app_usage WHERE app_id = $1',
       [app.id],

@@ -11,6 +11,7 @@ import { bearerToken, verifyAccessToken } from '../auth/access-token.js';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
+import { PartnerUsageService } from '../partners/partner-usage.service.js';
 import type { GraphQLContext } from '../graphql/graphql-context.js';
 import { analyzeOperation, type QueryShape } from './query-cost.js';
 import { type Charge, RateLimiterService } from './rate-limiter.service.js';
@@ -37,6 +38,7 @@ export class QueryLimitsPlugin implements ApolloServerPlugin<BaseContext> {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly limiter: RateLimiterService,
+    private readonly usage: PartnerUsageService,
   ) {}
 
   async requestDidStart(): Promise<GraphQLRequestListener<BaseContext>> {
@@ -50,7 +52,10 @@ export class QueryLimitsPlugin implements ApolloServerPlugin<BaseContext> {
         // Subscriptions are charged when they start; the WebSocket path has its own context.
         const context = requestContext.contextValue as Partial<GraphQLContext>;
         if (!context.req) return;
-        charge = await this.limiter.charge(this.identitiesOf(context), Math.max(shape.cost, 1));
+        const identities = this.identitiesOf(context);
+        charge = await this.limiter.charge(identities, Math.max(shape.cost, 1));
+        if (identities.partnerAppId)
+          this.usage.recordUsage(identities.partnerAppId, { requests: 0, errors: 0, cost: shape.cost });
         if (!charge) return;
         report.budget = {
           remaining: Math.floor(charge.remaining),
