@@ -30,6 +30,7 @@ import { LoggingModule } from './logging/logging.module.js';
 import { SpecialtiesModule } from './specialties/specialties.module.js';
 import { TrendsModule } from './trends/trends.module.js';
 import { VerificationModule } from './verification/verification.module.js';
+import { WatchesModule } from './watches/watches.module.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -69,6 +70,7 @@ export class AppModule {
         HealthModule,
         TrendsModule,
         RealtimeModule,
+        WatchesModule,
         NotificationsModule,
         DemoModule,
         PartnersModule,

@@ -77,6 +77,7 @@ export class CasesService {
       return { created: await manager.getRepository(CaseEntity).findOneByOrFail({ id: saved.id }), offers };
     });
     this.announceOffers(offers);
+    this.events.emit('case.changed', { caseId: created.id });
     return { case: toCaseModel(created), redactions: findings };
   }
 
@@ -150,6 +151,7 @@ export class CasesService {
       return { updated: await manager.getRepository(CaseEntity).findOneByOrFail({ id: caseId }), offers };
     });
     this.announceOffers(offers);
+    this.events.emit('case.changed', { caseId });
     return toCaseModel(updated);
   }
 

@@ -6,6 +6,10 @@ export interface DomainEventMap {
   'consult.offered': { offerId: string; caseId: string; specialistId: string };
   'consult.info_requested': { offerId: string; caseId: string; authorId: string };
   'reply.posted': { replyId: string; caseId: string; authorId: string };
+  /** A case was posted or edited (its text, tags or forum may have changed). */
+  'case.changed': { caseId: string };
+  /** A case matched a keyword watch, for the first time, and the watcher may read it. */
+  'watch.matched': { watchId: string; caseId: string; watcherId: string };
 }
 
 export type DomainEventName = keyof DomainEventMap;

@@ -8,6 +8,7 @@ export enum NotificationKind {
   CONSULT_OFFERED = 'CONSULT_OFFERED',
   CASE_REPLIED = 'CASE_REPLIED',
   INFO_REQUESTED = 'INFO_REQUESTED',
+  WATCH_MATCHED = 'WATCH_MATCHED',
 }
 
 registerEnumType(NotificationKind, {
@@ -16,6 +17,7 @@ registerEnumType(NotificationKind, {
     CONSULT_OFFERED: { description: 'A case was offered to you as a specialist' },
     CASE_REPLIED: { description: 'Someone replied to your case' },
     INFO_REQUESTED: { description: 'A specialist asked for more information on your case' },
+    WATCH_MATCHED: { description: 'A new or edited case matched one of your keyword watches' },
   },
 });
 

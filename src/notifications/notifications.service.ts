@@ -53,6 +53,13 @@ export class NotificationsService implements OnModuleInit {
         [NotificationKind.CASE_REPLIED, caseId, replyId, authorId],
       );
     });
+    // Matching already kept only watchers who may read the case, once per watch and case.
+    this.events.on('watch.matched', async ({ caseId, watcherId }) => {
+      await this.dataSource.query(
+        'INSERT INTO notifications (recipient_id, kind, case_id) VALUES ($1, $2, $3)',
+        [watcherId, NotificationKind.WATCH_MATCHED, caseId],
+      );
+    });
   }
 
   private async record(

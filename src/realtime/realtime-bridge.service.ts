@@ -1,7 +1,12 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DomainEvents } from '../events/domain-events.js';
 import { RealtimePubSub } from './pubsub.provider.js';
-import { type CaseRepliedMessage, type ConsultOfferedMessage, RealtimeTopics } from './realtime-topics.js';
+import {
+  type CaseRepliedMessage,
+  type ConsultOfferedMessage,
+  RealtimeTopics,
+  type WatchMatchedMessage,
+} from './realtime-topics.js';
 
 /** Forwards committed domain events to the PubSub, ids only (no clinician text ever reaches Redis). */
 @Injectable()
@@ -19,6 +24,10 @@ export class RealtimeBridge implements OnModuleInit {
     this.events.on('reply.posted', ({ replyId, caseId }) => {
       const message: CaseRepliedMessage = { replyId, caseId };
       return this.pubsub.publish(RealtimeTopics.caseReplied(caseId), message);
+    });
+    this.events.on('watch.matched', ({ watchId, caseId, watcherId }) => {
+      const message: WatchMatchedMessage = { watchId, caseId, watcherId };
+      return this.pubsub.publish(RealtimeTopics.watchMatched(watcherId), message);
     });
   }
 }

@@ -12,9 +12,17 @@ export interface CaseRepliedMessage {
   caseId: string;
 }
 
+export interface WatchMatchedMessage {
+  watchId: string;
+  caseId: string;
+  watcherId: string;
+}
+
 export const RealtimeTopics = {
   /** One topic per specialist, so an offer is never fanned out to other subscribers. */
   consultOffered: (specialistId: string) => `consult-offered.${specialistId}`,
   /** One topic per case thread. */
   caseReplied: (caseId: string) => `case-replied.${caseId}`,
+  /** One topic per watcher, so a match is never fanned out to other subscribers. */
+  watchMatched: (watcherId: string) => `watch-matched.${watcherId}`,
 };

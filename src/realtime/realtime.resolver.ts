@@ -3,14 +3,22 @@ import { viewerOf } from '../access-policy/viewer.js';
 import { SignedIn } from '../auth/access.decorators.js';
 import type { Caller } from '../auth/caller.js';
 import { CurrentCaller } from '../auth/current-caller.decorator.js';
+import { toCaseModel } from '../cases/case-mapping.js';
 import { CaseQueriesService } from '../cases/case-queries.service.js';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
 import { ConsultQueriesService } from '../consults/consult-queries.service.js';
 import { ConsultRequest } from '../consults/consult-request.model.js';
 import { RepliesService, toReplyModel } from '../replies/replies.service.js';
 import { Reply } from '../replies/reply.model.js';
+import { WatchMatch } from '../watches/watch.model.js';
+import { WatchesService } from '../watches/watches.service.js';
 import { RealtimePubSub } from './pubsub.provider.js';
-import { type CaseRepliedMessage, type ConsultOfferedMessage, RealtimeTopics } from './realtime-topics.js';
+import {
+  type CaseRepliedMessage,
+  type ConsultOfferedMessage,
+  RealtimeTopics,
+  type WatchMatchedMessage,
+} from './realtime-topics.js';
 import { SubscriberAuthenticator, type SubscriptionContext } from './subscriber-authenticator.service.js';
 
 /** What the per-event check found, handed from `filter` to `resolve` (they run in turn for each event). */
@@ -36,6 +44,7 @@ export class RealtimeResolver {
     private readonly cases: CaseQueriesService,
     private readonly replies: RepliesService,
     private readonly consults: ConsultQueriesService,
+    private readonly watches: WatchesService,
   ) {}
 
   @SignedIn()
@@ -81,6 +90,21 @@ export class RealtimeResolver {
     return this.pubsub.iterator(RealtimeTopics.caseReplied(kase.id));
   }
 
+  @SignedIn()
+  @Subscription(() => WatchMatch, {
+    description:
+      'Cases matching one of your keyword watches, as they are posted or edited; only those you may read',
+    filter(this: RealtimeResolver, message: WatchMatchedMessage, _args: unknown, context: RealtimeContext) {
+      return this.checkWatchMatch(message, context);
+    },
+    resolve(this: RealtimeResolver, message: WatchMatchedMessage, _args: unknown, context: RealtimeContext) {
+      return this.take<WatchMatch>(context, `${message.watchId}:${message.caseId}`);
+    },
+  })
+  watchMatched(@CurrentCaller() caller: Caller): AsyncIterableIterator<WatchMatchedMessage> {
+    return this.pubsub.iterator(RealtimeTopics.watchMatched(caller.id));
+  }
+
   private async checkConsultOffer(
     message: ConsultOfferedMessage,
     context: RealtimeContext,
@@ -105,6 +129,21 @@ export class RealtimeResolver {
     const reply = await this.replies.findReadable(message.replyId, viewerOf(caller));
     if (!reply || reply.caseId !== caseId) return false;
     context.checked = { key: reply.id, value: toReplyModel(reply) };
+    return true;
+  }
+
+  private async checkWatchMatch(message: WatchMatchedMessage, context: RealtimeContext): Promise<boolean> {
+    context.checked = undefined;
+    const caller = await this.auth.refresh(context);
+    if (!caller || message.watcherId !== caller.id) return false;
+    const viewer = viewerOf(caller);
+    // Watches are dormant while their owner is not verified (or an admin), as in matching.
+    if (!viewer.verified && !viewer.admin) return false;
+    const watch = await this.watches.findMatch(message.watchId, message.caseId, caller.id);
+    if (!watch) return false;
+    const kase = await this.cases.findReadable(message.caseId, viewer);
+    if (!kase || kase.authorId === caller.id) return false;
+    context.checked = { key: `${watch.id}:${kase.id}`, value: { watch, case: toCaseModel(kase) } };
     return true;
   }
 
