@@ -44,6 +44,7 @@ nyha timi tyrer cuzick bosniak birads tirads lirads pirads breslow bayley wechsl
 
 /** Place-named and other multi-word clinical phrases that must not become LOCATION or NAME. */
 const PROTECTED_PHRASES = [
+  'royal college',
   'west nile',
   'rocky mountain spotted fever',
   'rocky mountain',

@@ -53,6 +53,16 @@ const ID_CUES = [
   'cmq',
   'college',
   'ohip',
+  'medicare',
+  'medicaid',
+  'mbi',
+  'nhs',
+  'chi',
+  'hin',
+  'ihi',
+  'health\\s+insurance',
+  'health\\s+number',
+  'insurance\\s+number',
   'health\\s+card',
   'hcn',
   'phn',
@@ -128,6 +138,8 @@ const RAMQ = /\b[A-Z]{4}[\s-]?\d{4}[\s-]?\d{4}\b/g;
 const ALNUM = /(?<![A-Za-z0-9])[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){3,60}(?![A-Za-z0-9])/g;
 // "CPSO #12345", "chart #48213".
 const HASH_NUMBER = /(?<![\w#])#\s?\d{4,12}\b/g;
+// NHS number: ten digits grouped 3-3-4 with a modulus-11 check digit.
+const NHS_NUMBER = /(?<![\d-])\d{3}[\s-]?\d{3}[\s-]?\d{4}(?![\d-])/g;
 const VIN = /\b[A-HJ-NPR-Z0-9]{17}\b/g;
 
 export function detectIdentifiers(text: string): PhiCandidate[] {
@@ -137,7 +149,12 @@ export function detectIdentifiers(text: string): PhiCandidate[] {
   matchAll(text, CUED_ID, (m) => {
     const value = m[1].replace(/[\s-]+$/, '');
     const digits = value.replace(/\D/g, '').length;
-    if (digits < 3 || isMeasurement(value, text, m.index + m[0].length)) return;
+    // A short value needs an explicit marker ("Group # 12", "case no. 31") or letters ("policy ZX-44").
+    const marked = /(?:#|\bno\.?|\bnumber|\bnum|\bnbr|\bid)[\s:.]{0,3}$/i.test(
+      m[0].slice(0, m[0].length - m[1].length),
+    );
+    const minDigits = marked || /[A-Z]/.test(value) ? 2 : 3;
+    if (digits < minDigits || isMeasurement(value, text, m.index + m[0].length)) return;
     const start = m.index + m[0].length - m[1].length;
     add(start, start + value.length, 3);
   });
@@ -145,6 +162,9 @@ export function detectIdentifiers(text: string): PhiCandidate[] {
   matchAll(text, NINE_DIGITS, (m) => {
     // A SIN passes the Luhn check; a 9-digit number right after a SIN/SSN cue goes anyway (CUED_ID).
     if (luhnValid(m[0].replace(/\D/g, ''))) add(m.index, m.index + m[0].length, 3);
+  });
+  matchAll(text, NHS_NUMBER, (m) => {
+    if (nhsValid(m[0].replace(/\D/g, ''))) add(m.index, m.index + m[0].length, 1);
   });
   for (const re of [OHIP, RAMQ, VIN, HASH_NUMBER])
     matchAll(text, re, (m) => add(m.index, m.index + m[0].length));
@@ -186,4 +206,13 @@ export function luhnValid(digits: string): boolean {
     sum += d;
   }
   return sum % 10 === 0;
+}
+
+/** NHS number check: weights 10..2 over the first nine digits; 11 - (sum mod 11) is the tenth (11 means 0). */
+export function nhsValid(digits: string): boolean {
+  if (!/^\d{10}$/.test(digits)) return false;
+  let sum = 0;
+  for (let i = 0; i < 9; i++) sum += (digits.charCodeAt(i) - 48) * (10 - i);
+  const check = (11 - (sum % 11)) % 11;
+  return check !== 10 && check === digits.charCodeAt(9) - 48;
 }

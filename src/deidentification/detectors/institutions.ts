@@ -69,6 +69,16 @@ const HEADS = new Set([
   'optometry',
   'diagnostics',
   'hospitalier',
+  'secondary',
+  'elementary',
+  'collegiate',
+  'montessori',
+  'daycare',
+  'walk-in',
+  'mart',
+  'drugs',
+  'apothecary',
+  'residences',
 ]);
 /** Heads too generic to stand for an institution without another distinctive word before them. */
 const WEAK_HEADS = new Set([
@@ -102,6 +112,12 @@ const WEAK_HEADS = new Set([
   'lodge',
   'villa',
   'team',
+  'secondary',
+  'elementary',
+  'daycare',
+  'walk-in',
+  'mart',
+  'drugs',
 ]);
 /** Words that describe a service, not an organisation: "Cardiology Clinic" names no one. */
 const GENERIC = new Set(
@@ -129,13 +145,34 @@ const GENERIC = new Set(
 const QUEBEC_ESTABLISHMENT =
   /\b(?:CISSS|CIUSSS|CSSS|CLSC|CHSLD|CHU|CHUQ|CHUS|CHUL|GMF)(?:\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])?\s?[A-ZÀ-Ý][\wÀ-ÿ'’-]*(?:\s+[A-ZÀ-Ý][\wÀ-ÿ'’-]*){0,3})?/g;
 const KNOWN_INSTITUTIONS =
-  /\b(?:Sunnybrook|SickKids|Sick\s+Kids|CHEO|Mayo\s+Clinic|Cleveland\s+Clinic|Johns\s+Hopkins|Mass(?:achusetts)?\s+General|Mount\s+Sinai|Cedars[-\s]Sinai|Kaiser(?:\s+Permanente)?|Brigham(?:\s+and\s+Women['’]s)?|Sloan[-\s]Kettering|MD\s+Anderson|Dana[-\s]Farber|Princess\s+Margaret|Toronto\s+Western|Toronto\s+General|Women['’]s\s+College|Holland\s+Bloorview|CAMH|Baycrest|Trillium|Humber\s+River|Scarborough\s+Health|Unity\s+Health|UHN|Sinai\s+Health|Hamilton\s+Health\s+Sciences|Foothills|Vancouver\s+General|VGH|Jewish\s+General|McGill\s+University\s+Health|MUHC|CHUM|CHU\s+Sainte-Justine|Sainte-Justine|Montreal\s+Children['’]s|Stollery|Alberta\s+Children['’]s|BC\s+Children['’]s|IWK|Health\s+Sciences\s+Centre|Victoria\s+General|Royal\s+Columbian|Lions\s+Gate|Kingston\s+General|KGH|London\s+Health\s+Sciences|LHSC|Grand\s+River|Credit\s+Valley|Bellevue|Presbyterian|NYU\s+Langone|Mount\s+Auburn|Beth\s+Israel|Lahey|Geisinger|Intermountain|Ochsner|Vanderbilt|Stanford\s+Health|UCSF|UCLA\s+Health|Duke\s+Health|Emory|Northwell|Montefiore|Hopkins)\b/g;
+  /\b(?:Sunnybrook|SickKids|Sick\s+Kids|CHEO|Mayo\s+Clinic|Cleveland\s+Clinic|Johns\s+Hopkins|Mass(?:achusetts)?\s+General|Mount\s+Sinai|St\.?\s+Mike['’]s|St\.?\s+Joe['’]s|Sick\s+Kids['’]?|Mass\s+Gen|Royal\s+Alex(?:andra)?|Royal\s+Jubilee|Royal\s+Victoria|Royal\s+University|Royal\s+Inland|QEII|Queensway[-\s]Carleton|Juravinski|Rockyview|Peter\s+Lougheed|Misericordia|Grey\s+Nuns|Glenrose|Bridgepoint|Southlake|Michael\s+Garron|Markham\s+Stouffville|Joseph\s+Brant|Montfort|Bruyère|Parkwood|Health\s+Sciences\s+North|Addenbrooke['’]s|Guy['’]s\s+and\s+St\.?\s+Thomas['’]|Great\s+Ormond\s+Street|Royal\s+Melbourne|Royal\s+Prince\s+Alfred|Westmead|Groote\s+Schuur|Mass\s+Eye\s+and\s+Ear|Cedars[-\s]Sinai|Kaiser(?:\s+Permanente)?|Brigham(?:\s+and\s+Women['’]s)?|Sloan[-\s]Kettering|MD\s+Anderson|Dana[-\s]Farber|Princess\s+Margaret|Toronto\s+Western|Toronto\s+General|Women['’]s\s+College|Holland\s+Bloorview|CAMH|Baycrest|Trillium|Humber\s+River|Scarborough\s+Health|Unity\s+Health|UHN|Sinai\s+Health|Hamilton\s+Health\s+Sciences|Foothills|Vancouver\s+General|VGH|Jewish\s+General|McGill\s+University\s+Health|MUHC|CHUM|CHU\s+Sainte-Justine|Sainte-Justine|Montreal\s+Children['’]s|Stollery|Alberta\s+Children['’]s|BC\s+Children['’]s|IWK|Health\s+Sciences\s+Centre|Victoria\s+General|Royal\s+Columbian|Lions\s+Gate|Kingston\s+General|KGH|London\s+Health\s+Sciences|LHSC|Grand\s+River|Credit\s+Valley|Bellevue|Presbyterian|NYU\s+Langone|Mount\s+Auburn|Beth\s+Israel|Lahey|Geisinger|Intermountain|Ochsner|Vanderbilt|Stanford\s+Health|UCSF|UCLA\s+Health|Duke\s+Health|Emory|Northwell|Montefiore|Hopkins)\b/g;
 
 // "St. Michael's", "St Joseph's", "Saint Mary's" stand for hospitals in Canadian and US notes.
 const SAINT_POSSESSIVE =
   /\b(?:St\.?|Saint|Ste\.?|Sainte)\s{1,2}[A-Z][a-z]+(?:['’]s)?(?:\s{1,2}(?:Hospital|Health(?:\s+Centre|\s+Center|\s+Care)?|Healthcare|Regional|General|Medical\s+Cent(?:re|er)|Home|Hospice|Infirmary|Villa|Manor|Lodge))*/g;
 
 const ABBREVIATED = new Set(['st', 'ste', 'mt', 'ft']);
+
+// "transferred from the General", "at the Royal": a hospital known by its bare adjective, after a place cue.
+const THE_NICKNAME =
+  /\b(?:at|to|from|in|via|of|into)\s{1,2}the\s{1,2}(?:General|Royal|Civic|Grace|Mater|Western|Jewish|Children['’]s|Queen['’]s|Alex|Rotunda|Infirmary|Misericordia|Royal\s+Alex|Royal\s+Vic|Vic|Mac|Montreal\s+General|Ottawa\s+Hospital)\b(?!\s{1,2}(?:[A-Z]|ward|surgery|medicine|internal|practice|public|population|anaesthe|anesthe|appearance|condition|health|principles?|rule|approach|idea|sense)|-)/g;
+// Employers, schools and facilities named after a social-history or transfer cue: "works at Costco",
+// "attends Westdale Secondary", "employed by Magna", "transferred to Queensway Carleton".
+const ORG_CUE =
+  /\b(?:works?\s{1,2}(?:at|for)|working\s{1,2}(?:at|for)|worked\s{1,2}(?:at|for)|employed\s{1,2}(?:by|at|with)|employee\s{1,2}(?:of|at)|job\s{1,2}at|shifts?\s{1,2}at|retired\s{1,2}from|attends|attended|attending|enrolled\s{1,2}(?:at|in)|student\s{1,2}at|studies\s{1,2}at|teacher\s{1,2}at|transferred\s{1,2}(?:from|to)|transfer\s{1,2}(?:from|to)|seen\s{1,2}at|admitted\s{1,2}(?:to|at)|followed\s{1,2}at|assessed\s{1,2}at|treated\s{1,2}at|delivered\s{1,2}at|discharged\s{1,2}from|presented\s{1,2}to|sent\s{1,2}from|referred\s{1,2}(?:from|to))\s{1,2}((?:[A-Z][\p{L}'’&-]*|[A-Z]{3,})(?:\s{1,2}(?:[A-Z][\p{L}'’&-]*|[A-Z]{2,}|&|of|de|du)){0,4})/gu;
+/** Capitalized words after a transfer cue that name a service or unit, not an organisation. */
+const SERVICE_WORDS = new Set(
+  `icu ccu cvicu nicu picu micu sicu hdu pacu ed er or ot ward unit floor stepdown step-down tele telemetry
+  medicine surgery ortho orthopedics orthopaedics cardiology neurology nephrology oncology hematology
+  haematology psychiatry pediatrics paediatrics obstetrics gynecology gynaecology urology gi ent plastics
+  vascular neurosurgery hospitalist hospitalists internal family palliative rehab rehabilitation geriatrics
+  icu's ltc long-term acute subacute transitional observation obs triage resus resuscitation
+  emergency intensive critical care step down high dependency labour labor delivery l&d postpartum
+  this that these their his her the a an our same another other outside home hospice dialysis
+  physiotherapy physio ot pt slp speech occupational social work school college university daycare
+  church grade kindergarten jk sk mass monday tuesday wednesday thursday friday saturday sunday aa na
+  meetings meeting program programs group class classes full part time`.split(/\s+/),
+);
 
 export function detectInstitutions(ctx: DetectionContext): PhiCandidate[] {
   const { tokens, text } = ctx;
@@ -172,6 +209,28 @@ export function detectInstitutions(ctx: DetectionContext): PhiCandidate[] {
     add(tokens[left].start, tokens[right].coreEnd, 2);
     h = right;
   }
+  matchAll(text, THE_NICKNAME, (m) => {
+    const start = m.index + m[0].search(/the\s/);
+    add(start, m.index + m[0].length, 2);
+  });
+  matchAll(text, ORG_CUE, (m) => {
+    const name = m[1];
+    const start = m.index + m[0].length - name.length;
+    const first = firstTokenAtOrAfter(ctx, start);
+    let last = first;
+    while (last + 1 < tokens.length && tokens[last + 1].end <= start + name.length) last++;
+    // Trim trailing function words; skip services ("admitted to Medicine") and places the location detector owns.
+    while (last > first && ['of', 'de', 'du'].includes(tokens[last].key)) last--;
+    let distinctive = false;
+    for (let k = first; k <= last; k++) {
+      const key = tokens[k].key;
+      if (ctx.protectedToken[k]) return;
+      if (!SERVICE_WORDS.has(key) && !GENERIC.has(key) && !HEADS.has(key) && !ctx.lists.regions.has(key))
+        distinctive = true;
+    }
+    if (!distinctive || first >= tokens.length) return;
+    add(tokens[first].start, tokens[last].coreEnd, 1);
+  });
   for (const re of [KNOWN_INSTITUTIONS, QUEBEC_ESTABLISHMENT]) {
     matchAll(text, re, (m) => add(m.index, m.index + m[0].length, 2));
   }

@@ -70,7 +70,39 @@ const NUMBER_NAME_NUMBER =
 const UNIT_LINE = /\b(?:Apt|Apartment|Suite|Ste)\.?\s{0,2}#?\s{0,2}\d{1,5}[A-Za-z]?\b/g;
 const MILITARY =
   /\b(?:(?:PSC|CMR|Unit)\s{1,2}\d{3,5},?\s{1,2}Box\s{1,2}\d{2,5}|(?:APO|FPO|DPO)\s{1,2}(?:AA|AE|AP)(?:\s{1,2}\d{5})?)\b/g;
-const HIGHWAY = /\b(?:Highway|Hwy|Interstate|I-|Route|Rte)\s?\d{1,4}\b/g;
+const HIGHWAY =
+  /\b(?:Highway|Hwy|Interstate|I-|Route|Rte)\s?\d{1,4}\b(?:,?\s{0,2}(?:km|KM|Km|exit|Exit|mile|Mile|mm)\s{0,2}\d{1,4}\b)?/g;
+// Rural addresses: "RR 3, Conc. 7 Lot 12", "Concession 4, Lot 9", "Lot 12 Conc 3" (a lone "RR 18" is a rate).
+const RURAL =
+  /\b(?:R\.?R\.?\s?#?\s?\d{1,3},?\s{0,2}(?=Conc|Lot|Site|Comp|Box))?(?:(?:Conc(?:ession)?\.?|Con\.)\s{0,2}\d{1,2}[A-Z]?(?:,?\s{0,2}(?:Lot|Pt\.?\s{0,2}Lot)\s{0,2}\d{1,3}[A-Z]?)?|Lot\s{0,2}\d{1,3}[A-Z]?,?\s{0,2}(?:Conc(?:ession)?\.?|Con\.)\s{0,2}\d{1,2}[A-Z]?|Site\s{1,2}\d{1,3},?\s{0,2}(?:Comp|Box)\.?\s{0,2}\d{1,4})/g;
+// First Nations communities and reserves: "Attawapiskat First Nation", "Six Nations of the Grand River",
+// "Kahnawake Mohawk Territory", "Sandy Bay Indian Reserve No. 5".
+const FIRST_NATION =
+  /\b((?:[A-Z][\p{L}'’-]+\s{1,2}){1,3})(?:First\s{1,2}Nations?|Cree\s{1,2}Nation|Nations?|Indian\s{1,2}(?:Reserve|Settlement|Band)|Reserve|Reservation|Mohawk\s{1,2}Territory|Territory|Métis\s{1,2}Settlement|Band)\b(?:\s{1,2}of\s{1,2}the\s{1,2}[A-Z][\p{L}'’-]+(?:\s{1,2}[A-Z][\p{L}'’-]+){0,2}|\s{1,2}(?:No\.?\s{0,2})?\d{1,3}[A-Z]?\b)?/gu;
+const NOT_NATION_WORDS = new Set([
+  'the',
+  'united',
+  'first',
+  'other',
+  'northwest',
+  'yukon',
+  'northern',
+  'federal',
+]);
+// UK postcodes ("LS6 1AB", "SW1A 2AA") and Australian four-digit postcodes after a state ("NSW 2031").
+const UK_POSTCODE = /\b(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?)\s?\d[ABD-HJLNP-UW-Z]{2}\b/g;
+const AU_POSTCODE = /\b(?:NSW|VIC|QLD|SA|WA|TAS|NT|ACT)\.?,?\s{1,2}(\d{4})\b/g;
+// A house number and a street name with no street type, after an address cue: "lives at 12 Kingsway".
+const CUED_BARE_ADDRESS =
+  /\b(?:at|address(?::|\s+is)?|lives\s+at|resides\s+at|home\s+at|address\s+of)\s{1,2}(\d{1,5}[A-Za-z]?\s{1,2}(\p{Lu}[\p{L}'’-]{2,30})(?:\s{1,2}\p{Lu}[\p{L}'’-]{2,30})?)/gu;
+// Landmarks used as places: "near the CN Tower", "by Stanley Park", "at Square One mall".
+const LANDMARK =
+  /\b((?:[A-Z][\p{L}'’-]+|[A-Z]{2,4})(?:\s{1,2}[A-Z][\p{L}'’-]+){0,2})\s{1,2}(?:Tower|Park|Mall|Bridge|Arena|Stadium|Pier|Market|Square|Plaza|Island|Beach|Provincial\s+Park|National\s+Park|Conservation\s+Area|Campground|Airport|Speedway|Casino|Harbourfront|Waterfront|Gardens|Zoo)\b/gu;
+const NOT_LANDMARK_WORDS = new Set(
+  'the a an this that his her their our nursing bus train gas police fire central main city town national provincial state public trailer mobile water amusement theme car skate dog ball ice'.split(
+    ' ',
+  ),
+);
 // Canadian postal codes (never D, F, I, O, Q, U; no W or Z first), "A1A 1A1".
 const POSTAL_CODE = /\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ -]?\d[ABCEGHJ-NPRSTV-Z]\d\b/g;
 const TNM = /^T\d[A-Z]?N\d/;
@@ -121,6 +153,19 @@ const PLACE_VERBS = new Set([
   'near',
   'flew',
   'drove',
+]);
+/** Movement verbs that, lowercase, only back up a city-list match ("came from perth"). */
+const LOWERCASE_PLACE_VERBS = new Set([
+  'came',
+  'comes',
+  'arrived',
+  'is',
+  'went',
+  'visit',
+  'trip',
+  'moving',
+  'drive',
+  'driving',
 ]);
 const PLACE_NOUNS = new Set([
   'town',
@@ -206,6 +251,7 @@ export function detectLocations(ctx: DetectionContext): PhiCandidate[] {
     INTERNATIONAL_STREET,
     UNIT_LINE,
     MILITARY,
+    RURAL,
   ]) {
     matchAll(text, re, (m) => {
       const end = m.index + m[0].trimEnd().length;
@@ -225,6 +271,36 @@ export function detectLocations(ctx: DetectionContext): PhiCandidate[] {
     const from = { value: end };
     const tail = addressTail(text, end, isRegionKey, from);
     if (tail > end) add(from.value, tail, 2);
+  });
+  matchAll(text, FIRST_NATION, (m) => {
+    const words = m[1].trim().toLowerCase().split(/\s+/);
+    if (words.every((w) => NOT_NATION_WORDS.has(w)) || insideProtected(ctx, m.index)) return;
+    let start = m.index;
+    if (NOT_NATION_WORDS.has(words[0])) start += m[0].indexOf(' ') + 1;
+    add(start, m.index + m[0].length, 2);
+  });
+  matchAll(text, UK_POSTCODE, (m) => {
+    if (!TNM.test(m[0]) && /\d[A-Z]{2}$/.test(m[0])) add(m.index, m.index + m[0].length, 2);
+  });
+  matchAll(text, AU_POSTCODE, (m) => {
+    const start = m.index + m[0].lastIndexOf(m[1]);
+    add(start, start + 4, 2);
+  });
+  matchAll(text, CUED_BARE_ADDRESS, (m) => {
+    const key = m[2].toLowerCase();
+    if (ctx.lists.englishWords.has(key) || isClinicalVocabulary(key) || isNeverName(key)) return;
+    const start = m.index + m[0].lastIndexOf(m[1]);
+    const end = start + m[1].length;
+    add(start, end, 2);
+    const from = { value: end };
+    const tail = addressTail(text, end, isRegionKey, from);
+    if (tail > end) add(from.value, tail, 2);
+  });
+  matchAll(text, LANDMARK, (m) => {
+    const words = m[1].toLowerCase().split(/\s+/);
+    if (words.some((w) => NOT_LANDMARK_WORDS.has(w)) || insideProtected(ctx, m.index)) return;
+    if (words.every((w) => ctx.lists.englishWords.has(w) || isClinicalVocabulary(w))) return;
+    add(m.index, m.index + m[0].length, 1);
   });
   matchAll(text, POSTAL_CODE, (m) => {
     if (!TNM.test(m[0])) add(m.index, m.index + m[0].length, 3);
@@ -261,6 +337,23 @@ function detectPlaceNames(
 
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
+    // Lowercase notes: "lives in smiths falls", "came from perth": a city-list match after a strong cue.
+    if (!t.capitalized && !t.allCaps && i > 1 && !excluded(i) && PREPOSITIONS.has(tokens[i - 1].key)) {
+      const p2 = tokens[i - 2].key;
+      if (PLACE_VERBS.has(p2) || PLACE_NOUNS.has(p2) || LOWERCASE_PLACE_VERBS.has(p2)) {
+        for (let j = Math.min(tokens.length - 1, i + 2); j >= i; j--) {
+          if (j > i && !spaced(j - 1, j)) continue;
+          const key = phrase(i, j);
+          if (!lists.places.has(key) || isRegion(key)) continue;
+          if (j === i && (lists.englishWords.has(key) || isNeverName(key) || isClinicalVocabulary(key)))
+            continue;
+          add(t.start, tokens[j].coreEnd, 2);
+          i = j;
+          break;
+        }
+        continue;
+      }
+    }
     // ALL-CAPS place names ("KAMLOOPS, BC", "THUNDER BAY"): city-list matches only, never acronyms or words.
     if (t.allCaps && t.key.length >= 4 && !excluded(i) && !isClinicalVocabulary(t.key)) {
       for (let j = Math.min(tokens.length - 1, i + 3); j >= i; j--) {

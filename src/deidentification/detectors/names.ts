@@ -590,6 +590,25 @@ function drugLike(ctx: DetectionContext, i: number): boolean {
   return false;
 }
 
+// Nicknames in quotes after a naming cue: 'goes by "Bud"', 'known as "Sunny"', 'William "Bill" Ortiz'.
+const QUOTED_NICKNAME =
+  /\b(?:[Gg]oes\s{1,2}by|[Gg]o\s{1,2}by|[Kk]nown(?:\s{1,2}to\s{1,2}\p{L}{1,12})?\s{1,2}as|[Nn]icknamed|[Nn]ickname|[Pp]refers|[Cc]alled|calls\s{1,2}(?:him|her)(?:self)?|aka|a\.k\.a\.?|name\s{1,2}is)\s{1,2}["“'‘](\p{Lu}[\p{L}'’.-]{0,20}(?:\s\p{Lu}[\p{L}'’-]{0,20})?)["”'’]/gu;
+const QUOTED_WORD = /["“]([A-Z][a-z]{1,15})["”]/g;
+// Initials as a name: "J.T.", "A.K.", "M.-C.", not abbreviations like "U.S." or "p.m.".
+const INITIALS = /(?<![\p{L}.])[A-Z]\.-?\s?[A-Z]\.(?:\s?[A-Z]\.)?(?![\p{L}])/gu;
+const NOT_INITIALS = new Set(
+  'U.S. U.K. A.M. P.M. N.B. E.R. O.R. I.V. P.O. D.C. B.C. N.S. P.E. O.T. P.T. S.L. I.M. S.C. R.N. M.D. N.P. D.O. B.S. M.S. E.D. G.P. L.A. N.Y. T.O. Q.D. O.D. O.S. O.U. A.D. A.S. A.U. H.S. N.G. G.I. E.U. U.N. W.H.O. D.N.R. D.N.I. E.M.S. C.T. M.R. U.S.A. R.R. I.D. T.B. H.R. B.P.'.split(
+    ' ',
+  ),
+);
+// A name beside a relationship in brackets or an appositive: "Jordan (son)", "Hope, her granddaughter".
+const RELATION =
+  'son|daughter|wife|husband|mother|father|mom|mum|dad|brother|sister|partner|spouse|friend|neighbou?r|caregiver|guardian|grandson|granddaughter|grandmother|grandfather|aunt|uncle|niece|nephew|cousin|boyfriend|girlfriend|fianc[ée]e?|sdm|poa|roommate|stepson|stepdaughter|nurse|physician|gp|family\\s+doctor|case\\s+manager|social\\s+worker';
+const NAME_THEN_RELATION = new RegExp(
+  `(?<![\\p{L}])(\\p{Lu}[\\p{L}'’-]{1,24})\\s{0,2}(?:\\((?:${RELATION})\\)|,\\s{1,2}(?:her|his|their|the\\s+patient['’]s|pt['’]s|patient['’]s)\\s{1,2}(?:${RELATION})\\b)`,
+  'giu',
+);
+
 const MAC_PREFIX = /^(?:mc|mac)[a-z]{3,}$/;
 const APOSTROPHE_PREFIX = /^[od]['’][a-z]{2,}$/;
 
@@ -612,6 +631,7 @@ export function detectNames(ctx: DetectionContext): PhiCandidate[] {
     !lists.regions.has(part);
   const unknownWord = (t: Token) => {
     if (t.key.length < 3 || isClinicalVocabulary(t.key) || lists.regions.has(t.key)) return false;
+    if (isDemonym(t.key, lists.regions)) return false;
     const parts = t.key.split('-');
     // "Henoch-Schönlein": one eponym makes the compound clinical; "HFrEF", "SARS-CoV" are acronyms.
     if (parts.some(isClinicalToken) || ACRONYM_PART.test(t.text)) return false;
@@ -625,7 +645,11 @@ export function detectNames(ctx: DetectionContext): PhiCandidate[] {
     const prevAdjacent = prev !== undefined && /^[\s.,:]{0,3}$/.test(gapBetween(ctx, i - 1, i));
     const titled = prevAdjacent && TITLES.has(prev.key) && /^\.?\s{1,3}$/.test(gapBetween(ctx, i - 1, i));
     const cued = prevAdjacent && PERSON_CUES.has(prev.key);
-    const named = isName(t);
+    const placePreposition =
+      prev !== undefined &&
+      ['from', 'to', 'in', 'of', 'at', 'via', 'across', 'through', 'around', 'near'].includes(prev.key) &&
+      lists.regions.has(t.key);
+    const named = isName(t) && !placePreposition && !isDemonym(t.key, lists.regions);
     const clinical = isClinicalToken(t.key);
     // "her son Will", "Dr. May": a strong cue beats the never-a-name list, except for function words.
     if (
@@ -639,7 +663,15 @@ export function detectNames(ctx: DetectionContext): PhiCandidate[] {
     } else if (t.capitalized && !clinical) {
       if (named && !isEnglish(t.key) && t.key.length >= 3) seed[i] = 1;
       else if (named && !t.sentenceStart && t.key.length >= 3) seed[i] = 1;
-      else if (named && t.sentenceStart && i + 1 < n && SUBJECT_VERBS.has(tokens[i + 1].key)) seed[i] = 1;
+      else if (
+        named &&
+        t.sentenceStart &&
+        i + 1 < n &&
+        SUBJECT_VERBS.has(tokens[i + 1].key) &&
+        // "Hope is that…", "Will was that…": a word, not a subject.
+        !(isEnglish(t.key) && i + 2 < n && ['that', 'to', 'not'].includes(tokens[i + 2].key))
+      )
+        seed[i] = 1;
       else if (
         !named &&
         t.sentenceStart &&
@@ -770,6 +802,27 @@ export function detectNames(ctx: DetectionContext): PhiCandidate[] {
     if (last.initial && ctx.text[end] === '.') end++;
     candidates.push({ kind: PhiKind.NAME, start: first.start, end, confidence: confidence === 2 ? 3 : 1 });
   }
+  const add = (start: number, end: number) =>
+    candidates.push({ kind: PhiKind.NAME, start, end, confidence: 3 });
+  const text = ctx.text;
+  for (let m = QUOTED_NICKNAME.exec(text); m; m = QUOTED_NICKNAME.exec(text)) {
+    const start = m.index + m[0].lastIndexOf(m[1]);
+    if (!isClinicalToken(m[1].toLowerCase())) add(start, start + m[1].length);
+  }
+  for (let m = QUOTED_WORD.exec(text); m; m = QUOTED_WORD.exec(text)) {
+    const key = m[1].toLowerCase();
+    if (lists.firstNames.has(key) && !isEnglish(key) && !isClinicalVocabulary(key) && !isNeverName(key))
+      add(m.index + 1, m.index + 1 + m[1].length);
+  }
+  for (let m = INITIALS.exec(text); m; m = INITIALS.exec(text)) {
+    if (!NOT_INITIALS.has(m[0].replace(/[\s-]/g, ''))) add(m.index, m.index + m[0].length);
+  }
+  for (let m = NAME_THEN_RELATION.exec(text); m; m = NAME_THEN_RELATION.exec(text)) {
+    const key = m[1].toLowerCase();
+    if (FUNCTION_WORDS.has(key) || isNeverName(key) || isClinicalToken(key)) continue;
+    if (!/^\p{Lu}/u.test(m[1])) continue;
+    add(m.index, m.index + m[1].length);
+  }
   return candidates;
 }
 
@@ -778,5 +831,14 @@ function nameListed(key: string, first: Set<string>, last: Set<string>): boolean
   if (MAC_PREFIX.test(key) || APOSTROPHE_PREFIX.test(key)) return true;
   if (key.includes('-'))
     return key.split('-').some((part) => part.length >= 3 && (first.has(part) || last.has(part)));
+  return false;
+}
+
+/** "Australian", "Canadian", "Brazilian": nationality adjectives, not surnames. */
+function isDemonym(key: string, regions: Set<string>): boolean {
+  if (key.endsWith('n') && regions.has(key.slice(0, -1))) return true;
+  if (key.endsWith('ian') && (regions.has(`${key.slice(0, -3)}ia`) || regions.has(`${key.slice(0, -3)}a`)))
+    return true;
+  if (key.endsWith('ese') && regions.has(key.slice(0, -3))) return true;
   return false;
 }
