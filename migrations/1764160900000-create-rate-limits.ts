@@ -15,7 +15,7 @@ export class CreateRateLimits1764160900000 implements MigrationInterface {
       )`);
     await queryRunner.query(`
       CREATE FUNCTION rate_limit_take(p_keys text[], p_capacity float8[], p_refill float8[], p_cost float8)
-      RETURNS TABLE (allowed boolean, remaining float8, retry_after float8)
+      RETURNS TABLE (allowed boolean, remaining float8, retry_after float8, exhausted text[])
       LANGUAGE plpgsql AS $$
       DECLARE
         i int;
@@ -24,6 +24,7 @@ export class CreateRateLimits1764160900000 implements MigrationInterface {
         ok boolean := true;
         wait float8 := 0;
         lowest float8 := 'Infinity';
+        short text[] := '{}';
       BEGIN
         FOR i IN 1 .. coalesce(array_length(p_keys, 1), 0) LOOP
           INSERT INTO rate_limit_buckets (key, tokens, updated_at) VALUES (p_keys[i], p_capacity[i], clock_timestamp())
@@ -33,6 +34,7 @@ export class CreateRateLimits1764160900000 implements MigrationInterface {
           levels := levels || level;
           IF level < p_cost THEN
             ok := false;
+            short := short || p_keys[i];
             wait := greatest(wait, (p_cost - level) / p_refill[i]);
           END IF;
         END LOOP;
@@ -41,7 +43,7 @@ export class CreateRateLimits1764160900000 implements MigrationInterface {
           UPDATE rate_limit_buckets SET tokens = level, updated_at = clock_timestamp() WHERE key = p_keys[i];
           lowest := least(lowest, level);
         END LOOP;
-        RETURN QUERY SELECT ok, lowest, wait;
+        RETURN QUERY SELECT ok, lowest, wait, short;
       END
       $$`);
   }

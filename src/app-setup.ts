@@ -3,6 +3,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import type { AppConfig } from './config/app-config.js';
+import { RefusalCache } from './limits/refusal-cache.js';
+import { refusalShortcut } from './limits/refusal-shortcut.middleware.js';
 import { requestLoggingMiddleware } from './logging/request-logging.middleware.js';
 
 /** HTTP-level setup shared by main.ts and the e2e tests, so tests exercise the same app. */
@@ -11,6 +13,8 @@ export function configureApp(app: INestApplication, config: AppConfig, logger: L
   if (config.trustProxy) express.set('trust proxy', 1);
   express.disable('x-powered-by');
   express.use(requestLoggingMiddleware(logger));
+  // A client refused for its budget moments ago is turned away before any other work.
+  express.use(refusalShortcut(app.get(RefusalCache), config.jwtSecret));
   // Security headers; the API serves no HTML, so the content policy can be the strictest one.
   express.use(
     helmet({

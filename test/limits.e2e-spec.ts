@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { RefusalCache } from '../src/limits/refusal-cache.js';
 import { type Account, givenAdmin, givenClinician } from './support/factories.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
@@ -126,11 +127,17 @@ describe('rate limits by cost', () => {
       .set('authorization', `Bearer ${other.accessToken}`)
       .send({ query });
     expect(theirs.status).toBe(200);
-    // The bucket refills (2 points a second here): recovery without waiting a minute.
+    // Until the announced wait is over, this instance turns the client away at the door.
+    const atTheDoor = await send();
+    expect(atTheDoor.status).toBe(429);
+    expect(atTheDoor.body.errors[0].extensions.code).toBe('RATE_LIMITED');
+    expect(atTheDoor.headers['ratelimit-limit']).toBeUndefined(); // refused before GraphQL ran
+    // The bucket refills (2 points a second here): once the wait is over the client is served again.
     await t.dataSource.query(
       "UPDATE rate_limit_buckets SET updated_at = updated_at - interval '60 seconds' WHERE key = $1",
       [`user:${user.id}`],
     );
+    t.app.get(RefusalCache).forgetExpired(Date.now() + (wait + 1) * 1000);
     expect((await send()).status).toBe(200);
   });
 });

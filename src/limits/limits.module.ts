@@ -6,6 +6,7 @@ import { APP_CONFIG } from '../config/config.module.js';
 import { PartnersModule } from '../partners/partners.module.js';
 import { PostgresRateLimitStore } from './postgres-rate-limit.store.js';
 import { QueryLimitsPlugin } from './query-limits.plugin.js';
+import { RefusalCache } from './refusal-cache.js';
 import { RATE_LIMIT_STORE } from './rate-limit-store.js';
 import { RateLimiterService } from './rate-limiter.service.js';
 import { RedisRateLimitStore } from './redis-rate-limit.store.js';
@@ -20,9 +21,10 @@ import { RedisRateLimitStore } from './redis-rate-limit.store.js';
       useFactory: (config: AppConfig, dataSource: DataSource) =>
         config.redisUrl ? new RedisRateLimitStore(config.redisUrl) : new PostgresRateLimitStore(dataSource),
     },
+    RefusalCache,
     RateLimiterService,
     QueryLimitsPlugin,
   ],
-  exports: [RateLimiterService],
+  exports: [RateLimiterService, RefusalCache],
 })
 export class LimitsModule {}

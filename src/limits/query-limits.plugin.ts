@@ -13,6 +13,7 @@ import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { PartnerUsageService } from '../partners/partner-usage.service.js';
 import type { GraphQLContext } from '../graphql/graphql-context.js';
+import { RefusalCache } from './refusal-cache.js';
 import { analyzeOperation, type QueryShape } from './query-cost.js';
 import { type Charge, RateLimiterService } from './rate-limiter.service.js';
 
@@ -39,6 +40,7 @@ export class QueryLimitsPlugin implements ApolloServerPlugin<BaseContext> {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly limiter: RateLimiterService,
     private readonly usage: PartnerUsageService,
+    private readonly refusals: RefusalCache,
   ) {}
 
   async requestDidStart(): Promise<GraphQLRequestListener<BaseContext>> {
@@ -128,6 +130,10 @@ export class QueryLimitsPlugin implements ApolloServerPlugin<BaseContext> {
 
   private identitiesOf(context: Partial<GraphQLContext>) {
     const req = context.req!;
+    const apiKey = req.headers?.['x-api-key'];
+    const prefix = typeof apiKey === 'string' ? /^cbk_([0-9a-f]{12})_/.exec(apiKey)?.[1] : undefined;
+    // Lets the refusal shortcut recognise this app from its raw key header next time.
+    if (prefix && req.partnerApp) this.refusals.learnKeyPrefix(prefix, req.partnerApp.id);
     const token = bearerToken(req.headers?.authorization);
     const claims = token && this.config.jwtSecret ? verifyAccessToken(token, this.config.jwtSecret) : null;
     return { partnerAppId: req.partnerApp?.id ?? null, userId: claims?.sub ?? null, address: req.ip ?? null };

@@ -13,6 +13,8 @@ export interface TakeResult {
   remaining: number;
   /** When refused: seconds until every bucket holds the cost again. */
   retryAfterSeconds: number;
+  /** When refused: the keys of the buckets that were short. */
+  exhausted: string[];
 }
 
 /**

@@ -1,6 +1,7 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
+import { RefusalCache } from './refusal-cache.js';
 import { type Bucket, RATE_LIMIT_STORE, type RateLimitStore, type TakeResult } from './rate-limit-store.js';
 
 /** Who a request is charged to. Each present identity has its own bucket; all are charged. */
@@ -23,6 +24,7 @@ export class RateLimiterService implements OnApplicationShutdown {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(RATE_LIMIT_STORE) private readonly store: RateLimitStore,
+    private readonly refusals: RefusalCache,
   ) {}
 
   bucketsFor(identities: RequestIdentities): Bucket[] {
@@ -45,6 +47,7 @@ export class RateLimiterService implements OnApplicationShutdown {
     const buckets = this.bucketsFor(identities);
     if (buckets.length === 0) return null;
     const result = await this.store.take(buckets, cost);
+    if (!result.allowed) this.refusals.remember(result.exhausted, result.retryAfterSeconds);
     const tightest = buckets.reduce((a, b) => (a.capacity <= b.capacity ? a : b));
     const remaining = Math.max(0, result.remaining);
     return {

@@ -12,6 +12,7 @@ local t = tonumber(now[1]) + tonumber(now[2]) / 1e6
 local levels = {}
 local ok = 1
 local wait = 0
+local short = {}
 for i, key in ipairs(KEYS) do
   local capacity = tonumber(ARGV[2 * i])
   local refill = tonumber(ARGV[2 * i + 1])
@@ -22,6 +23,7 @@ for i, key in ipairs(KEYS) do
   levels[i] = level
   if level < cost then
     ok = 0
+    table.insert(short, ARGV[2 * #KEYS + 1 + i])
     wait = math.max(wait, (cost - level) / refill)
   end
 end
@@ -34,7 +36,7 @@ for i, key in ipairs(KEYS) do
   redis.call('EXPIRE', key, math.ceil(capacity / refill) + 60)
   lowest = math.min(lowest, level)
 end
-return { ok, tostring(lowest), tostring(wait) }
+return { ok, tostring(lowest), tostring(wait), short }
 `;
 
 export class RedisRateLimitStore implements RateLimitStore {
@@ -49,13 +51,24 @@ export class RedisRateLimitStore implements RateLimitStore {
 
   async take(buckets: readonly Bucket[], cost: number): Promise<TakeResult> {
     const keys = buckets.map((b) => `${this.prefix}${b.key}`);
-    const args = [String(cost), ...buckets.flatMap((b) => [String(b.capacity), String(b.refillPerSecond)])];
-    const [ok, lowest, wait] = (await this.redis.eval(TAKE, keys.length, ...keys, ...args)) as [
+    // Unprefixed bucket keys ride along after the capacities, so the script can name the short ones.
+    const args = [
+      String(cost),
+      ...buckets.flatMap((b) => [String(b.capacity), String(b.refillPerSecond)]),
+      ...buckets.map((b) => b.key),
+    ];
+    const [ok, lowest, wait, short] = (await this.redis.eval(TAKE, keys.length, ...keys, ...args)) as [
       number,
       string,
       string,
+      string[],
     ];
-    return { allowed: ok === 1, remaining: Number(lowest), retryAfterSeconds: Number(wait) };
+    return {
+      allowed: ok === 1,
+      remaining: Number(lowest),
+      retryAfterSeconds: Number(wait),
+      exhausted: short ?? [],
+    };
   }
 
   async close(): Promise<void> {

@@ -1,0 +1,144 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { findFreePort } from '../src/database/free-port.js';
+
+const ADMIN_EMAIL = 'bench-admin@curbside.test';
+const ADMIN_PASSWORD = 'bench-lantern-harbour-7';
+const PHASE_SECONDS = 10;
+const FEED = '{ cases(first: 10) { edges { node { id title author { displayName } } } } }';
+
+interface PhaseResult {
+  p50: number;
+  p99: number;
+  requests: number;
+  non2xx: number;
+}
+
+async function waitForHealth(base: string, server: ChildProcess): Promise<void> {
+  for (let i = 0; i < 240; i++) {
+    if (server.exitCode !== null) throw new Error('the API exited during start-up');
+    try {
+      if ((await fetch(`${base}/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error('the API did not become healthy');
+}
+
+async function graphql(base: string, query: string, variables: object, headers: Record<string, string> = {}) {
+  const res = await fetch(`${base}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json()) as { data?: any; errors?: unknown };
+  if (body.errors) throw new Error(`GraphQL error: ${JSON.stringify(body.errors)}`);
+  return body.data;
+}
+
+function drive(
+  base: string,
+  apiKey: string,
+  options: { connections: number; overallRate?: number },
+): Promise<PhaseResult> {
+  return new Promise((resolve, reject) => {
+    autocannon(
+      {
+        url: `${base}/graphql`,
+        connections: options.connections,
+        duration: PHASE_SECONDS,
+        ...(options.overallRate ? { overallRate: options.overallRate } : {}),
+        requests: [
+          {
+            method: 'POST',
+            path: '/graphql',
+            headers: { 'content-type': 'application/json', 'x-api-key': apiKey },
+            body: JSON.stringify({ query: FEED }),
+          },
+        ],
+      },
+      (error, result) => {
+        if (error) return reject(error);
+        resolve({
+          p50: result.latency.p50,
+          p99: result.latency.p99,
+          requests: result.requests.total,
+          non2xx: result.non2xx,
+        });
+      },
+    );
+  });
+}
+
+/**
+ * Two partner apps read the feed on one server: a well-behaved one at a steady rate within its
+ * budget, and an abusive one as fast as it can. Prints the well-behaved client's latency alone and
+ * while the abusive client is being refused (429), to show the limit protects the others.
+ */
+export async function benchAbusiveClient(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'curbside-abuse-'));
+  const port = await findFreePort();
+  const base = `http://127.0.0.1:${port}`;
+  const server = spawn(process.execPath, ['dist/src/main.js'], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      SEED_DEMO: 'true',
+      JOBS_ENABLED: 'false',
+      BOOTSTRAP_ADMIN_EMAIL: ADMIN_EMAIL,
+      BOOTSTRAP_ADMIN_PASSWORD: ADMIN_PASSWORD,
+      // Both clients come from 127.0.0.1: the per-address budget must not be what separates them.
+      RATE_LIMIT_ADDRESS_PER_MINUTE: '100000000',
+      RATE_LIMIT_APP_PER_MINUTE: '12000',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  try {
+    await waitForHealth(base, server);
+    const { login } = await graphql(base, 'mutation($i: LoginInput!) { login(input: $i) { accessToken } }', {
+      i: { email: ADMIN_EMAIL, password: ADMIN_PASSWORD },
+    });
+    const admin = { authorization: `Bearer ${login.accessToken}` };
+    const create = (name: string) =>
+      graphql(
+        base,
+        'mutation($i: PartnerAppInput!) { createPartnerApp(input: $i) { apiKey } }',
+        { i: { name, scopes: ['cases:read'] } },
+        admin,
+      ).then((data) => data.createPartnerApp.apiKey as string);
+    const politeKey = await create('Polite portal');
+    const abusiveKey = await create('Runaway script');
+
+    // Warm-up, then the polite client alone, then with the abusive one hammering the same server.
+    await drive(base, politeKey, { connections: 2, overallRate: 5 });
+    const alone = await drive(base, politeKey, { connections: 2, overallRate: 5 });
+    const [together, abuser] = await Promise.all([
+      drive(base, politeKey, { connections: 2, overallRate: 5 }),
+      drive(base, abusiveKey, { connections: 20 }),
+    ]);
+    const increase = ((together.p99 - alone.p99) / alone.p99) * 100;
+    console.log(
+      `polite client alone:          p50 ${alone.p50} ms, p99 ${alone.p99} ms, ${alone.requests} requests, ${alone.non2xx} refused`,
+    );
+    console.log(
+      `polite client with an abuser: p50 ${together.p50} ms, p99 ${together.p99} ms, ${together.requests} requests, ${together.non2xx} refused`,
+    );
+    console.log(
+      `abusive client:               ${abuser.requests} requests, ${abuser.non2xx} refused with 429 (${((abuser.non2xx / Math.max(abuser.requests, 1)) * 100).toFixed(1)}%)`,
+    );
+    console.log(`polite client's p99 rose by ${increase.toFixed(1)}% (goal: at most 20%)`);
+  } finally {
+    server.kill('SIGTERM');
+    await new Promise((resolve) => server.once('exit', resolve));
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1]?.endsWith('abusive-client.bench.js')) await benchAbusiveClient();
