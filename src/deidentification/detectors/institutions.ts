@@ -181,12 +181,13 @@ export function detectInstitutions(ctx: DetectionContext): PhiCandidate[] {
     out.push({ kind: PhiKind.INSTITUTION, start, end, confidence });
   const joinable = (a: number, b: number) => {
     const gap = gapBetween(ctx, a, b);
-    if (/^\.\s{1,2}$/.test(gap)) return ABBREVIATED.has(tokens[a].key);
+    if (/^\.\s{1,2}$/.test(gap)) return ABBREVIATED.has(tokens[a].key) || tokens[a].initial;
     return /^(?:\s{1,2}|\s{0,2}&\s{0,2}|-)$/.test(gap);
   };
   const nameWord = (i: number) =>
     tokens[i].capitalized ||
     tokens[i].allCaps ||
+    tokens[i].initial ||
     ['of', 'the', 'and', 'for', 'de', 'du', 'la', 'des'].includes(tokens[i].key);
 
   for (let h = 0; h < tokens.length; h++) {

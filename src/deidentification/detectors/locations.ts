@@ -35,7 +35,7 @@ const STREET_SUFFIX =
   'Street|St|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Court|Ct|Crescent|Cres|Way|Place|Pl|Terrace|Terr|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Trail|Trl|Square|Sq|Close|Gate|Gardens|Grove|Heights|Hts|Row|Sideroad|Concession|Pike|Alley|Plaza|Promenade|Mews|Landing|Commons|Crossing|Cove|Glen|Expressway|Freeway|Esplanade|Rue|Chemin|Boul|Rang|Route|Rte';
 const DIRECTION = '(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West|Northeast|Northwest|Southeast|Southwest)\\.?';
 const UNIT =
-  '(?:\\s{0,2},?\\s{0,2}(?:Apt|Apartment|Unit|Suite|Ste|Room|Rm|Floor|Fl|#)\\.?\\s{0,2}#?\\s{0,2}[A-Za-z0-9-]{1,6})?';
+  '(?:\\s{0,2},?\\s{0,2}(?:Apt|Apartment|Unit|Suite|Ste|Room|Rm|Floor|Fl|Flat|#)\\.?\\s{0,2}#?\\s{0,2}[A-Za-z0-9-]{1,6})?';
 // "123 Main St", "4B-1200 Bay Street West, Apt 5", "12 Rue Saint-Denis"
 const STREET_ADDRESS = new RegExp(
   `(?<![\\w-])(?:[A-Za-z0-9]{1,5}-)?\\d{1,6}[A-Za-z]?(?:\\s{1,2}${DIRECTION})?(?:\\s{1,2}[A-Z0-9][A-Za-z0-9'’.-]{0,30}){0,4}\\s{1,2}(?:${STREET_SUFFIX})\\b\\.?(?:\\s{1,2}${DIRECTION}(?![A-Za-z]))?${UNIT}`,
@@ -67,7 +67,7 @@ const INTERNATIONAL_STREET = new RegExp(
 const NUMBER_NAME_NUMBER =
   /(?<![\p{L}\d.,/:-])\d{2,6}\s{1,2}(\p{Lu}[\p{L}'’-]{2,30})(?:\s{1,2}\p{L}[\p{L}'’.-]{0,30}){0,2}\s{1,2}\d{1,5}(?![\d\p{L}/%:-]|[.,]\d)/gu;
 // Unit lines and military addresses: "Apt. 595", "Suite 501", "PSC 0413, Box 8144", "APO AA 42323".
-const UNIT_LINE = /\b(?:Apt|Apartment|Suite|Ste)\.?\s{0,2}#?\s{0,2}\d{1,5}[A-Za-z]?\b/g;
+const UNIT_LINE = /\b(?:Apt|Apartment|Suite|Ste|Flat)\.?\s{0,2}#?\s{0,2}\d{1,5}[A-Za-z]?\b/g;
 const MILITARY =
   /\b(?:(?:PSC|CMR|Unit)\s{1,2}\d{3,5},?\s{1,2}Box\s{1,2}\d{2,5}|(?:APO|FPO|DPO)\s{1,2}(?:AA|AE|AP)(?:\s{1,2}\d{5})?)\b/g;
 const HIGHWAY =
@@ -90,11 +90,12 @@ const NOT_NATION_WORDS = new Set([
   'federal',
 ]);
 // UK postcodes ("LS6 1AB", "SW1A 2AA") and Australian four-digit postcodes after a state ("NSW 2031").
-const UK_POSTCODE = /\b(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?)\s?\d[ABD-HJLNP-UW-Z]{2}\b/g;
+const UK_POSTCODE =
+  /(?:\b\p{Lu}[\p{L}'’-]{2,30},?[ \t]{1,2})?\b(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?)\s?\d[ABD-HJLNP-UW-Z]{2}\b/gu;
 const AU_POSTCODE = /\b(?:NSW|VIC|QLD|SA|WA|TAS|NT|ACT)\.?,?\s{1,2}(\d{4})\b/g;
 // A house number and a street name with no street type, after an address cue: "lives at 12 Kingsway".
 const CUED_BARE_ADDRESS =
-  /\b(?:at|address(?::|\s+is)?|lives\s+at|resides\s+at|home\s+at|address\s+of)\s{1,2}(\d{1,5}[A-Za-z]?\s{1,2}(\p{Lu}[\p{L}'’-]{2,30})(?:\s{1,2}\p{Lu}[\p{L}'’-]{2,30})?)/gu;
+  /\b(?:at|[Aa]ddress(?::|\s+is)?|[Ll]ives\s+at|[Rr]esides\s+at|[Hh]ome(?::|\s+at)|[Aa]ddress\s+of)\s{1,2}(\d{1,5}[A-Za-z]?\s{1,2}(\p{Lu}[\p{L}'’-]{2,30})(?:\s{1,2}\p{Lu}[\p{L}'’-]{2,30})?)/gu;
 // Landmarks used as places: "near the CN Tower", "by Stanley Park", "at Square One mall".
 const LANDMARK =
   /\b((?:[A-Z][\p{L}'’-]+|[A-Z]{2,4})(?:\s{1,2}[A-Z][\p{L}'’-]+){0,2})\s{1,2}(?:Tower|Park|Mall|Bridge|Arena|Stadium|Pier|Market|Square|Plaza|Island|Beach|Provincial\s+Park|National\s+Park|Conservation\s+Area|Campground|Airport|Speedway|Casino|Harbourfront|Waterfront|Gardens|Zoo)\b/gu;
@@ -280,7 +281,8 @@ export function detectLocations(ctx: DetectionContext): PhiCandidate[] {
     add(start, m.index + m[0].length, 2);
   });
   matchAll(text, UK_POSTCODE, (m) => {
-    if (!TNM.test(m[0]) && /\d[A-Z]{2}$/.test(m[0])) add(m.index, m.index + m[0].length, 2);
+    const code = /\S+\s?\S+$/.exec(m[0])?.[0] ?? m[0];
+    if (!TNM.test(code)) add(m.index, m.index + m[0].length, 2);
   });
   matchAll(text, AU_POSTCODE, (m) => {
     const start = m.index + m[0].lastIndexOf(m[1]);
@@ -288,7 +290,10 @@ export function detectLocations(ctx: DetectionContext): PhiCandidate[] {
   });
   matchAll(text, CUED_BARE_ADDRESS, (m) => {
     const key = m[2].toLowerCase();
-    if (ctx.lists.englishWords.has(key) || isClinicalVocabulary(key) || isNeverName(key)) return;
+    // After "at" the word must be unknown ("at 12 Kingsway"); after an address cue any word goes ("7 Broadway").
+    const addressCue = !/^at\s/.test(m[0]);
+    if ((ctx.lists.englishWords.has(key) && !addressCue) || isClinicalVocabulary(key) || isNeverName(key))
+      return;
     const start = m.index + m[0].lastIndexOf(m[1]);
     const end = start + m[1].length;
     add(start, end, 2);
@@ -451,10 +456,10 @@ function detectPlaceNames(
 
 // What follows a street address on its own line or after a comma: unit, city, region code, country, postcode.
 const SAME_LINE_TAIL =
-  /^,?[ \t]{0,2}(?:(?:Apt|Apartment|Suite|Ste|Unit)\.?[ \t]{0,2}#?[ \t]{0,2}[A-Za-z0-9-]{1,6}|\p{Lu}[\p{L}'’.()-]{0,30}(?:[ \t]{1,2}\p{Lu}[\p{L}'’.()-]{0,30}){0,3})/u;
+  /^,?[ \t]{0,2}(?:(?:Apt|Apartment|Suite|Ste|Unit|Flat)\.?[ \t]{0,2}#?[ \t]{0,2}[A-Za-z0-9-]{1,6}|\p{Lu}[\p{L}'’.()-]{0,30}(?:[ \t]{1,2}\p{Lu}[\p{L}'’.()-]{0,30}){0,3})/u;
 // A following line of at most five capitalized words, a region code and/or a postcode ("LONDON", "Estonia 62488").
 const NEXT_LINE =
-  /^[ \t]{0,8}\r?\n[ \t>]{0,8}(?:(?:Apt|Apartment|Suite|Ste|Unit)\.?[ \t]{0,2}#?[ \t]{0,2}[A-Za-z0-9-]{1,6}|,?[ \t]{0,2}\p{Lu}[\p{L}'’.()-]{0,30}(?:,?[ \t]{1,2}(?:\p{Lu}[\p{L}'’.()-]{0,30}|\d{3,6}(?:[ -]\d{2,4})?))*|\d{3,6}(?:[ -]\d{2,4})?|,[ \t]{0,2}\p{Lu}{2})[ \t]{0,4}(?=\r?\n|$|[?.,;!]\s)/u;
+  /^[ \t]{0,8}\r?\n[ \t>]{0,8}(?:(?:Apt|Apartment|Suite|Ste|Unit|Flat)\.?[ \t]{0,2}#?[ \t]{0,2}[A-Za-z0-9-]{1,6}|,?[ \t]{0,2}\p{Lu}[\p{L}'’.()-]{0,30}(?:,?[ \t]{1,2}(?:\p{Lu}[\p{L}'’.()-]{0,30}|\d{3,6}(?:[ -]\d{2,4})?))*|\d{3,6}(?:[ -]\d{2,4})?|,[ \t]{0,2}\p{Lu}{2})[ \t]{0,4}(?=\r?\n|$|[?.,;!]\s)/u;
 
 /** End of the city/region/postcode lines that follow an address ending at `end` (up to four lines). */
 function addressTail(

@@ -683,6 +683,9 @@ export function detectNames(ctx: DetectionContext): PhiCandidate[] {
         // "Sadia presented with…": drugs and tests are "started" or "elevated", only people "present" or "report".
         seed[i] = 1;
       else if (cued && (named || (!isEnglish(t.key) && !WEAK_CUES.has(prev.key)))) seed[i] = 2;
+      // "her husband Cliff", "son Rocky": after a family cue a capitalized word is a name even if it is a word.
+      else if (cued && LOWERCASE_CUES.has(prev.key) && !FUNCTION_WORDS.has(t.key) && !t.sentenceStart)
+        seed[i] = 2;
       else if (!isEnglish(t.key) && unknownWord(t) && !drugLike(ctx, i)) {
         seed[i] = 1;
         unknownOnly[i] = true;
