@@ -19,7 +19,7 @@ export class RespondToConsultArgs {
   @IsString()
   id: string;
 
-  @Field({ description: 'true to accept, false to decline (the case then goes to the next specialist)' })
+  @Field({ description: 'true to accept, false to decline, which offers the case to the next specialist' })
   @IsBoolean()
   accept: boolean;
 }
