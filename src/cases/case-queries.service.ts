@@ -5,7 +5,7 @@ import { ReadPolicy } from '../access-policy/read-policy.js';
 import type { Viewer } from '../access-policy/viewer.js';
 import { DomainError } from '../common/domain-error.js';
 import { isUuid } from '../common/uuid.js';
-import { decodeCursor, Page, pageSize, toPage } from '../graphql/connection.js';
+import { decodeTimeIdCursor, Page, pageSize, toPage } from '../graphql/connection.js';
 import { Specialty } from '../specialties/specialty.model.js';
 import { SpecialtiesService } from '../specialties/specialties.service.js';
 import { toCaseModel } from './case-mapping.js';
@@ -90,19 +90,11 @@ export class CaseQueriesService {
       page.orderBy('c.created_at', 'DESC').addOrderBy('c.id', 'DESC');
     }
     if (args.after) {
-      const values = decodeCursor(args.after, search ? 3 : 2);
-      const [createdAt, id] = values.slice(-2);
-      if (
-        !isUuid(id) ||
-        typeof createdAt !== 'string' ||
-        !/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/.test(createdAt)
-      ) {
-        throw DomainError.badInput('after', BAD_CURSOR);
-      }
+      const { leading, at: createdAt, id } = decodeTimeIdCursor(args.after, search ? 1 : 0);
       if (search) {
-        if (typeof values[0] !== 'number') throw DomainError.badInput('after', BAD_CURSOR);
+        if (typeof leading[0] !== 'number') throw DomainError.badInput('after', BAD_CURSOR);
         page.andWhere(`(${rankSql}, c.created_at, c.id) < (:rank::real, :createdAt, :id)`, {
-          rank: values[0],
+          rank: leading[0],
           createdAt,
           id,
         });

@@ -2,9 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import type { Viewer } from '../access-policy/viewer.js';
-import { DomainError } from '../common/domain-error.js';
 import { isUuid } from '../common/uuid.js';
-import { decodeCursor, Page, PageArgs, pageSize, toPage } from '../graphql/connection.js';
+import { decodeTimeIdCursor, Page, PageArgs, pageSize, toPage } from '../graphql/connection.js';
 import { toConsultModel } from './consult-mapping.js';
 import { ConsultOfferEntity } from './consult-offer.entity.js';
 import { ConsultRequest, ConsultStatus } from './consult-request.model.js';
@@ -40,15 +39,8 @@ export class ConsultQueriesService {
       .addOrderBy('o.id', 'DESC')
       .limit(size + 1);
     if (args.after) {
-      const [offeredAt, id] = decodeCursor(args.after, 2);
-      if (
-        !isUuid(id) ||
-        typeof offeredAt !== 'string' ||
-        !/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/.test(offeredAt)
-      ) {
-        throw DomainError.badInput('after', 'after is not a cursor returned by this list');
-      }
-      page.andWhere('(o.offered_at, o.id) < (:offeredAt, :id)', { offeredAt, id });
+      const { at, id } = decodeTimeIdCursor(args.after);
+      page.andWhere('(o.offered_at, o.id) < (:at, :id)', { at, id });
     }
     const [rows, totalCount] = await Promise.all([page.getMany(), filtered().getCount()]);
     return toPage(rows, size, totalCount, (row) => [row.offeredAt.toISOString(), row.id], toConsultModel);

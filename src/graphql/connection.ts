@@ -2,6 +2,7 @@ import { Type } from '@nestjs/common';
 import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { DomainError } from '../common/domain-error.js';
+import { isUuid } from '../common/uuid.js';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -93,6 +94,27 @@ export function decodeCursor(cursor: string, arity: number): (string | number)[]
 }
 
 /** The page size asked for, checked here too because field-resolver arguments may skip the validation pipe. */
+/** The cursor of a list ordered by (a millisecond timestamp, id), after `leading` other sort values. */
+export interface TimeIdCursor {
+  leading: (string | number)[];
+  at: string;
+  id: string;
+}
+
+/**
+ * Decodes a (timestamp, id) keyset cursor, accepting only what these lists write: the exact ISO form
+ * of a valid instant and a uuid. Anything else is the client's error, never a database one.
+ */
+export function decodeTimeIdCursor(after: string, leading = 0): TimeIdCursor {
+  const values = decodeCursor(after, leading + 2);
+  const [at, id] = values.slice(leading);
+  const instant = typeof at === 'string' ? new Date(at) : null;
+  if (!isUuid(id) || !instant || Number.isNaN(instant.getTime()) || instant.toISOString() !== at) {
+    throw DomainError.badInput('after', 'after is not a cursor returned by this list');
+  }
+  return { leading: values.slice(0, leading), at, id };
+}
+
 export function pageSize(args: PageArgs): number {
   const first = args.first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {

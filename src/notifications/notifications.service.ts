@@ -2,18 +2,15 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import type { Viewer } from '../access-policy/viewer.js';
-import { DomainError } from '../common/domain-error.js';
 import { isUuid } from '../common/uuid.js';
 import { returningRows } from '../database/returning-rows.js';
 import { toConsultModel } from '../consults/consult-mapping.js';
 import { ConsultOfferEntity } from '../consults/consult-offer.entity.js';
 import type { ConsultRequest } from '../consults/consult-request.model.js';
 import { DomainEvents } from '../events/domain-events.js';
-import { decodeCursor, type Page, pageSize, toPage } from '../graphql/connection.js';
+import { decodeTimeIdCursor, type Page, pageSize, toPage } from '../graphql/connection.js';
 import { NotificationEntity } from './notification.entity.js';
 import { Notification, NotificationKind, type NotificationsArgs } from './notification.model.js';
-
-const ISO_MILLIS = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 
 function toNotificationModel(row: NotificationEntity): Notification {
   return {
@@ -89,11 +86,8 @@ export class NotificationsService implements OnModuleInit {
       .addOrderBy('n.id', 'DESC')
       .limit(size + 1);
     if (args.after) {
-      const [createdAt, id] = decodeCursor(args.after, 2);
-      if (!isUuid(id) || typeof createdAt !== 'string' || !ISO_MILLIS.test(createdAt)) {
-        throw DomainError.badInput('after', 'after is not a cursor returned by this list');
-      }
-      page.andWhere('(n.created_at, n.id) < (:createdAt, :id)', { createdAt, id });
+      const { at, id } = decodeTimeIdCursor(args.after);
+      page.andWhere('(n.created_at, n.id) < (:at, :id)', { at, id });
     }
     const [rows, totalCount] = await Promise.all([page.getMany(), filtered().getCount()]);
     return toPage(

@@ -8,7 +8,7 @@ import { CaseQueriesService } from '../cases/case-queries.service.js';
 import { CaseEntity } from '../cases/case.entity.js';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
 import { isUuid } from '../common/uuid.js';
-import { decodeCursor, Page, PageArgs, pageSize, toPage } from '../graphql/connection.js';
+import { decodeTimeIdCursor, Page, PageArgs, pageSize, toPage } from '../graphql/connection.js';
 import { RedactionService } from '../redaction/redaction.service.js';
 import { DomainEvents } from '../events/domain-events.js';
 import { ConsultOffersService } from '../routing/consult-offers.service.js';
@@ -122,15 +122,8 @@ export class RepliesService {
       .addOrderBy('r.id', 'ASC')
       .limit(size + 1);
     if (args.after) {
-      const [createdAt, id] = decodeCursor(args.after, 2);
-      if (
-        !isUuid(id) ||
-        typeof createdAt !== 'string' ||
-        !/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/.test(createdAt)
-      ) {
-        throw DomainError.badInput('after', 'after is not a cursor returned by this list');
-      }
-      page.andWhere('(r.created_at, r.id) > (:createdAt, :id)', { createdAt, id });
+      const { at, id } = decodeTimeIdCursor(args.after);
+      page.andWhere('(r.created_at, r.id) > (:at, :id)', { at, id });
     }
     const [rows, totalCount] = await Promise.all([page.getMany(), filtered().getCount()]);
     return toPage(rows, size, totalCount, (row) => [row.createdAt.toISOString(), row.id], toReplyModel);

@@ -6,7 +6,7 @@ import { AuditService } from '../audit/audit.service.js';
 import type { Caller } from '../auth/caller.js';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
 import { isUuid } from '../common/uuid.js';
-import { decodeCursor, Page, PageArgs, pageSize, toPage } from '../graphql/connection.js';
+import { decodeTimeIdCursor, Page, PageArgs, pageSize, toPage } from '../graphql/connection.js';
 import { ClinicianEntity } from '../identity/clinician.entity.js';
 import { VerificationStatus } from '../identity/clinician.enums.js';
 import { CliniciansService } from '../identity/clinicians.service.js';
@@ -265,14 +265,8 @@ export class VerificationService {
       .addOrderBy('r.id', 'ASC')
       .limit(size + 1);
     if (args.after) {
-      const [submittedAt, id] = decodeCursor(args.after, 2);
-      // Only the exact ISO form this list writes: Date.parse also accepts numbers and loose text
-      // ("March 7") that PostgreSQL cannot read, which surfaced as an internal error.
-      const after = typeof submittedAt === 'string' ? new Date(submittedAt) : null;
-      if (!isUuid(id) || !after || Number.isNaN(after.getTime()) || after.toISOString() !== submittedAt) {
-        throw DomainError.badInput('after', 'after is not a cursor returned by this list');
-      }
-      page.andWhere('(r.submitted_at, r.id) > (:submittedAt, :id)', { submittedAt: after, id });
+      const { at, id } = decodeTimeIdCursor(args.after);
+      page.andWhere('(r.submitted_at, r.id) > (:at, :id)', { at, id });
     }
     const [rows, totalCount] = await Promise.all([page.getMany(), filtered().getCount()]);
     const models = await this.toModels(rows.slice(0, size));
