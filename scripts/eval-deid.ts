@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import { projectRoot } from '../src/common/project-root.js';
 // Prints de-identification quality on the project's labelled fixtures and, when the shared development
 // copy exists, recall on the Presidio synthetic PII set. Prints figures only, never fixture text.
 import {
@@ -40,10 +42,15 @@ if (presidio) {
   console.log('\npresidio-synth data not found next to the project; skipped.');
 }
 
-// The held-out set was written blind; only aggregate figures are printed, never its text or misses.
-const holdout = scoreHoldout();
-if (holdout) {
-  console.log('\n== held-out (test/fixtures/deid-holdout, aggregate only) ==');
+// The held-out sets were written blind; only aggregate figures are printed, never their text or misses.
+// Set 1 has been looked at (aggregates only) while the engine was improved; set 2 has not.
+for (const folder of ['deid-holdout', 'deid-holdout-2']) {
+  const holdout = scoreHoldout(join(projectRoot(), 'test/fixtures', folder, 'holdout.json'));
+  if (!holdout) {
+    console.log(`\nheld-out set test/fixtures/${folder} not found; skipped.`);
+    continue;
+  }
+  console.log(`\n== held-out (test/fixtures/${folder}, aggregate only) ==`);
   for (const r of holdout.perKind) console.log(row(r));
   console.log(row(holdout.overall));
   console.log(
@@ -52,6 +59,4 @@ if (holdout) {
   console.log(
     `PHI-free sentences altered: ${holdout.phiFreeAltered}/${holdout.phiFreeTotal} (${pct(holdout.phiFreeAltered, holdout.phiFreeTotal)})`,
   );
-} else {
-  console.log('\nheld-out set not found; skipped.');
 }
