@@ -8,6 +8,7 @@ import { CreateConsults1764160600000 } from './1764160600000-create-consults.js'
 import { CreateWatches1764160700000 } from './1764160700000-create-watches.js';
 import { CreateRateLimits1764160900000 } from './1764160900000-create-rate-limits.js';
 import { CreatePartnerApps1764160800000 } from './1764160800000-create-partner-apps.js';
+import { AddCasesReadableCountIndex1764161000000 } from './1764161000000-add-cases-readable-count-index.js';
 
 /** Every migration, oldest first. The app, the TypeORM CLI and the tests all run this list. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   CreateWatches1764160700000,
   CreatePartnerApps1764160800000,
   CreateRateLimits1764160900000,
+  AddCasesReadableCountIndex1764161000000,
 ];

@@ -1,0 +1,328 @@
+import type pg from 'pg';
+import { deidentify } from '../../src/deidentification/deidentify.js';
+
+/** What the load test picks from: seeded ids and the bench users' sessions. */
+export interface Fixtures {
+  caseIds: string[];
+  threadIds: string[];
+  openForumIds: string[];
+  specialtyCodes: string[];
+  searchTerms: string[];
+  users: Record<
+    'reader' | 'poster' | 'consultant',
+    { clinicianId: string; sessionId: string; token: string }[]
+  >;
+}
+
+export interface RequestSpec {
+  user: { clinicianId: string; token: string };
+  query: string;
+  variables: Record<string, unknown>;
+}
+
+export interface Scenario {
+  name: string;
+  description: string;
+  /** The GraphQL request for the i-th call (rotating ids, terms and users). */
+  request(fx: Fixtures, i: number): RequestSpec;
+  /** The same rows by the same SQL, straight through pg: the ceiling the API could reach. */
+  raw(pool: pg.Pool, fx: Fixtures, i: number): Promise<void>;
+  /** Rows written by the scenario are deleted after it runs. */
+  writes?: boolean;
+}
+
+const pick = <T>(list: T[], i: number): T => list[i % list.length];
+
+// The read policy for a verified clinician, as ReadPolicy.cases / ReadPolicy.replies write it.
+const CASE_POLICY = 'TRUE AND ((c.removed_at IS NULL AND c.hidden_at IS NULL) OR c.author_id = $1)';
+const REPLY_POLICY = `${CASE_POLICY} AND ((r.removed_at IS NULL AND r.hidden_at IS NULL) OR r.author_id = $1)`;
+const CASE_COLUMNS =
+  'c.id, c.forum_id, c.author_id, c.title, c.body, c.urgency, c.status, c.outcome, c.tags, c.version, c.created_at, ' +
+  'c.edited_at, c.removed_at, c.removed_by, c.removal_reason, c.hidden_at, c.specialties_inferred, c.closed_at';
+const REPLY_COLUMNS =
+  'r.id, r.case_id, r.author_id, r.body, r.accepted, r.created_at, r.edited_at, r.removed_at, r.removed_by, r.hidden_at';
+
+const FEED = `query Feed($first: Int!) {
+  cases(first: $first) {
+    edges { cursor node { id title status urgency createdAt tags
+      author { id displayName } forum { id name slug } specialties { code name } replyCount } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+
+const CASE_PAGE = `query CasePage($id: ID!) {
+  case(id: $id) {
+    id title body status urgency createdAt tags
+    author { id displayName } forum { id name } specialties { code name } replyCount
+    replies(first: 20) {
+      edges { node { id body createdAt accepted author { id displayName } } }
+      pageInfo { hasNextPage endCursor }
+    }
+  }
+}`;
+
+const SEARCH = `query Search($q: String!) {
+  cases(first: 20, filter: { query: $q }) {
+    totalCount
+    edges { cursor node { id title createdAt author { id displayName } forum { id name } } }
+  }
+}`;
+
+const POST_CASE = `mutation PostCase($input: PostCaseInput!) {
+  postCase(input: $input) { case { id title specialties { code } } redactions { kind field } }
+}`;
+
+const MY_CONSULTS = `query MyConsults {
+  myConsults(first: 20) {
+    totalCount
+    edges { node { id status offeredAt dueAt specialty { code name } case { id title urgency } } }
+  }
+}`;
+
+/** A realistic case post: about 1,300 characters of clinical prose with identifiers to remove. */
+export function caseBody(i: number): { title: string; body: string } {
+  return {
+    title: `${i % 2 ? '47F' : '63M'} with fever, RUQ pain and rising lipase, query pancreatitis vs cholangitis`,
+    body:
+      `Pt Maria Gonzalez-Smith, 47F, seen at St. Michael's Hospital on 03/14/2024 with fever and RUQ pain (case ${i}). ` +
+      'BP 142/88, HR 96, RR 18, SpO2 94% on room air; grade 2/6 systolic murmur at the RUSB. ' +
+      'Her son Kevin (cell 416-555-0187) found her confused on the 3rd of June. ' +
+      'Started metformin 500 mg PO BID; HbA1c 8.9%, eGFR 38, potassium 5.6 mmol/L, lipase 640 U/L. ' +
+      'MRN 00482913; lives at 88 Dundas Street West, Toronto, ON M5T 1G4. ' +
+      "History of Crohn's disease since 2019 on adalimumab; Murphy's sign positive, Babinski absent. " +
+      'Ultrasound shows a dilated CBD at 9 mm without stones; CT pending. Ceftriaxone and metronidazole started. ' +
+      'Would you proceed to ERCP now, or MRCP first given the renal function? Any role for holding adalimumab? ' +
+      'Please email advice to anna.s@mercyhealth.org or fax (905) 555-0144 before March 14th.',
+  };
+}
+
+async function specialtiesOf(pool: pg.Pool, caseIds: string[]): Promise<void> {
+  const links = await pool.query(
+    'SELECT case_id, specialty_code FROM case_specialties WHERE case_id = ANY($1::uuid[])',
+    [caseIds],
+  );
+  const codes = [...new Set(links.rows.map((r) => r.specialty_code as string))];
+  if (codes.length) await pool.query('SELECT * FROM specialties WHERE code = ANY($1::text[])', [codes]);
+}
+
+const clinicians = (pool: pg.Pool, ids: string[]) =>
+  pool.query('SELECT * FROM clinicians WHERE id = ANY($1::uuid[])', [[...new Set(ids)]]);
+const forums = (pool: pg.Pool, ids: string[]) =>
+  pool.query('SELECT * FROM forums WHERE id = ANY($1::uuid[])', [[...new Set(ids)]]);
+const replyCounts = (pool: pg.Pool, viewer: string, caseIds: string[]) =>
+  pool.query(
+    `SELECT r.case_id, count(*)::int AS n FROM replies r
+       JOIN cases c ON c.id = r.case_id JOIN forums f ON f.id = c.forum_id
+      WHERE ${REPLY_POLICY} AND r.case_id = ANY($2::uuid[]) GROUP BY r.case_id`,
+    [viewer, caseIds],
+  );
+
+export const SCENARIOS: Scenario[] = [
+  {
+    name: 'feed',
+    description: 'cases(first: 20) with author, forum, specialties, replyCount',
+    request: (fx, i) => ({ user: pick(fx.users.reader, i), query: FEED, variables: { first: 20 } }),
+    async raw(pool, fx, i) {
+      const viewer = pick(fx.users.reader, i).clinicianId;
+      const [page] = await Promise.all([
+        pool.query(
+          `SELECT ${CASE_COLUMNS} FROM cases c JOIN forums f ON f.id = c.forum_id
+            WHERE ${CASE_POLICY} ORDER BY c.created_at DESC, c.id DESC LIMIT 21`,
+          [viewer],
+        ),
+        pool.query(
+          `SELECT count(DISTINCT c.id) FROM cases c JOIN forums f ON f.id = c.forum_id WHERE ${CASE_POLICY}`,
+          [viewer],
+        ),
+      ]);
+      const rows = page.rows.slice(0, 20);
+      const ids = rows.map((r) => r.id);
+      await Promise.all([
+        clinicians(
+          pool,
+          rows.map((r) => r.author_id),
+        ),
+        forums(
+          pool,
+          rows.map((r) => r.forum_id),
+        ),
+        specialtiesOf(pool, ids),
+        replyCounts(pool, viewer, ids),
+      ]);
+    },
+  },
+  {
+    name: 'case page',
+    description: 'case(id) with author, forum, specialties, replyCount and 20 replies with their authors',
+    request: (fx, i) => ({
+      user: pick(fx.users.reader, i),
+      query: CASE_PAGE,
+      variables: { id: pick(fx.threadIds, i) },
+    }),
+    async raw(pool, fx, i) {
+      const viewer = pick(fx.users.reader, i).clinicianId;
+      const id = pick(fx.threadIds, i);
+      const found = await pool.query(
+        `SELECT ${CASE_COLUMNS} FROM cases c JOIN forums f ON f.id = c.forum_id WHERE ${CASE_POLICY} AND c.id = $2`,
+        [viewer, id],
+      );
+      const kase = found.rows[0];
+      const repliesOf = `FROM replies r JOIN cases c ON c.id = r.case_id JOIN forums f ON f.id = c.forum_id
+        WHERE ${REPLY_POLICY} AND r.case_id = $2`;
+      const [, , , , replies] = await Promise.all([
+        clinicians(pool, [kase.author_id]),
+        forums(pool, [kase.forum_id]),
+        specialtiesOf(pool, [id]),
+        replyCounts(pool, viewer, [id]),
+        pool.query(`SELECT ${REPLY_COLUMNS} ${repliesOf} ORDER BY r.created_at, r.id LIMIT 21`, [viewer, id]),
+        pool.query(`SELECT count(DISTINCT r.id) ${repliesOf}`, [viewer, id]),
+      ]);
+      await clinicians(
+        pool,
+        replies.rows.slice(0, 20).map((r) => r.author_id),
+      );
+    },
+  },
+  {
+    name: 'search',
+    description: 'cases(first: 20, filter: { query }) (full-text, ranked) with totalCount, author, forum',
+    request: (fx, i) => ({
+      user: pick(fx.users.reader, i),
+      query: SEARCH,
+      variables: { q: pick(fx.searchTerms, i) },
+    }),
+    async raw(pool, fx, i) {
+      const viewer = pick(fx.users.reader, i).clinicianId;
+      const q = pick(fx.searchTerms, i);
+      const match = `FROM cases c JOIN forums f ON f.id = c.forum_id
+        WHERE ${CASE_POLICY} AND c.search @@ websearch_to_tsquery('english', $2)`;
+      const [page] = await Promise.all([
+        pool.query(
+          `SELECT ${CASE_COLUMNS}, ts_rank_cd(c.search, websearch_to_tsquery('english', $2)) AS rank ${match}
+            ORDER BY rank DESC, c.created_at DESC, c.id DESC LIMIT 21`,
+          [viewer, q],
+        ),
+        pool.query(`SELECT count(DISTINCT c.id) ${match}`, [viewer, q]),
+      ]);
+      const rows = page.rows.slice(0, 20);
+      await Promise.all([
+        clinicians(
+          pool,
+          rows.map((r) => r.author_id),
+        ),
+        forums(
+          pool,
+          rows.map((r) => r.forum_id),
+        ),
+      ]);
+    },
+  },
+  {
+    name: 'postCase',
+    description: 'postCase with a ~1,300-character body: de-identification, insert, revision, routing',
+    writes: true,
+    request: (fx, i) => ({
+      user: pick(fx.users.poster, i),
+      query: POST_CASE,
+      variables: {
+        input: {
+          forumId: pick(fx.openForumIds, i),
+          ...caseBody(i),
+          urgency: i % 10 === 0 ? 'URGENT' : 'ROUTINE',
+          specialtyCodes: [pick(fx.specialtyCodes, i)],
+          tags: ['pancreatitis'],
+        },
+      },
+    }),
+    async raw(pool, fx, i) {
+      const author = pick(fx.users.poster, i).clinicianId;
+      const forumId = pick(fx.openForumIds, i);
+      const code = pick(fx.specialtyCodes, i);
+      const text = caseBody(i);
+      await pool.query('SELECT * FROM forums f WHERE f.id = $1', [forumId]);
+      await pool.query('SELECT * FROM specialties WHERE code = ANY($1::text[])', [[code]]);
+      // De-identification is domain work, not HTTP or GraphQL: the ceiling pays for it too.
+      const title = deidentify(text.title).text;
+      const body = deidentify(text.body).text;
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const created = await client.query(
+          `INSERT INTO cases (forum_id, author_id, title, body, urgency, status, tags, version, specialties_inferred)
+           VALUES ($1, $2, $3, $4, $5, 'OPEN', $6, 1, false) RETURNING id, created_at`,
+          [forumId, author, title, body, i % 10 === 0 ? 'URGENT' : 'ROUTINE', ['pancreatitis']],
+        );
+        const caseId = created.rows[0].id;
+        await client.query('INSERT INTO case_specialties (case_id, specialty_code) VALUES ($1, $2)', [
+          caseId,
+          code,
+        ]);
+        await client.query(
+          `INSERT INTO case_revisions (case_id, version, title, body, tags, forum_id, editor_id)
+           VALUES ($1, 1, $2, $3, $4, $5, $6)`,
+          [caseId, title, body, ['pancreatitis'], forumId, author],
+        );
+        await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`curbside:route:${code}`]);
+        await client.query('SET LOCAL enable_hashjoin = off');
+        const chosen = await client.query(
+          `SELECT c.id FROM clinician_specialties cs
+             JOIN clinicians c ON c.id = cs.clinician_id
+             LEFT JOIN routing_load l ON l.clinician_id = c.id
+            WHERE cs.specialty_code = $1 AND c.verification_status = 'VERIFIED' AND c.accepting_consults
+              AND (c.license_expires_on IS NULL OR c.license_expires_on > now()) AND c.id <> $2
+              AND NOT EXISTS (SELECT 1 FROM consult_offers o WHERE o.case_id = $3 AND o.specialist_id = c.id)
+            ORDER BY coalesce(l.open_offers, 0), l.last_offered_at NULLS FIRST, c.id LIMIT 3`,
+          [code, author, caseId],
+        );
+        await client.query('SET LOCAL enable_hashjoin = on');
+        const ids = chosen.rows.map((r) => r.id);
+        await client.query(
+          `INSERT INTO consult_offers (case_id, specialist_id, specialty_code, due_at)
+           SELECT $1, s, $2, now() + interval '2 days' FROM unnest($3::uuid[]) AS s RETURNING id, specialist_id`,
+          [caseId, code, ids],
+        );
+        await client.query(
+          `INSERT INTO routing_load (clinician_id, open_offers, last_offered_at)
+           SELECT s, 1, clock_timestamp() FROM unnest($1::uuid[]) AS s
+           ON CONFLICT (clinician_id) DO UPDATE
+             SET open_offers = routing_load.open_offers + 1, last_offered_at = clock_timestamp()`,
+          [ids],
+        );
+        await client.query(`SELECT * FROM cases WHERE id = $1`, [caseId]);
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK');
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+  },
+  {
+    name: 'myConsults',
+    description: 'myConsults(first: 20) with totalCount, specialty and case, as a specialist',
+    request: (fx, i) => ({ user: pick(fx.users.consultant, i), query: MY_CONSULTS, variables: {} }),
+    async raw(pool, fx, i) {
+      const me = pick(fx.users.consultant, i).clinicianId;
+      const [page] = await Promise.all([
+        pool.query(
+          `SELECT o.* FROM consult_offers o WHERE o.specialist_id = $1
+            ORDER BY o.offered_at DESC, o.id DESC LIMIT 21`,
+          [me],
+        ),
+        pool.query('SELECT count(DISTINCT o.id) FROM consult_offers o WHERE o.specialist_id = $1', [me]),
+      ]);
+      const rows = page.rows.slice(0, 20);
+      await Promise.all([
+        pool.query(
+          `SELECT ${CASE_COLUMNS} FROM cases c JOIN forums f ON f.id = c.forum_id
+            WHERE ${CASE_POLICY} AND c.id = ANY($2::uuid[])`,
+          [me, rows.map((r) => r.case_id)],
+        ),
+        pool.query('SELECT * FROM specialties WHERE code = ANY($1::text[])', [
+          [...new Set(rows.map((r) => r.specialty_code))],
+        ]),
+      ]);
+    },
+  },
+];
