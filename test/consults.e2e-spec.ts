@@ -293,6 +293,28 @@ describe('consult routing', () => {
     expect(after).toBe(before - 1);
   });
 
+  it('leaves offers for cases the specialist can no longer read out of the inbox', async () => {
+    const [specialist] = await givenSpecialists(1, 'otolaryngology');
+    const author = await givenAuthor();
+    const kept = await givenCase(t, author, forumId, { specialtyCodes: ['otolaryngology'] });
+    const removed = await givenCase(t, author, forumId, { specialtyCodes: ['otolaryngology'] });
+    await t.gql(
+      'mutation($id: ID!) { removeCase(id: $id) }',
+      { id: removed.id },
+      { token: author.accessToken },
+    );
+    const inbox = await t.gql(
+      '{ myConsults { totalCount edges { node { case { id } } } } }',
+      {},
+      { token: specialist.accessToken },
+    );
+    const ids = dataOf(inbox, 'myConsults').edges.map(
+      (e: { node: { case: { id: string } } }) => e.node.case.id,
+    );
+    expect(ids).toEqual([kept.id]);
+    expect(inbox.data.myConsults.totalCount).toBe(1);
+  });
+
   it('shows Case.consults to the author, admins and the offered specialist only', async () => {
     const specialists = await givenSpecialists(2, 'psychiatry');
     const author = await givenAuthor();

@@ -52,7 +52,11 @@ export class CaseQueriesService {
     return ids.map((id) => byId.get(id) ?? null);
   }
 
-  async list(args: CasesArgs, viewer: Viewer): Promise<Page<Case>> {
+  async list(
+    args: CasesArgs,
+    viewer: Viewer,
+    options: { countTotal: boolean } = { countTotal: true },
+  ): Promise<Page<Case>> {
     const size = pageSize(args);
     const filter = args.filter ?? {};
     const search = filter.query?.trim() || null;
@@ -102,10 +106,13 @@ export class CaseQueriesService {
         page.andWhere('(c.created_at, c.id) < (:createdAt, :id)', { createdAt, id });
       }
     }
-    const [{ entities, raw }, totalCount] = await Promise.all([
-      page.getRawAndEntities(),
-      filtered().getCount(),
-    ]);
+    // A plain count(*): the join to forums is one-to-one, so TypeORM's COUNT(DISTINCT) is wasted work.
+    const countTotal = async () => {
+      if (!options.countTotal) return 0;
+      const counted = await filtered().select('count(*)::int', 'n').getRawOne<{ n: number }>();
+      return counted?.n ?? 0;
+    };
+    const [{ entities, raw }, totalCount] = await Promise.all([page.getRawAndEntities(), countTotal()]);
     const rankById = new Map<string, number>(
       raw.map((r: { c_id: string; rank?: number }) => [r.c_id, Number(r.rank)]),
     );

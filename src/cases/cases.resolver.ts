@@ -1,4 +1,6 @@
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { selectsField } from '../graphql/selected-fields.js';
 import { viewerOf } from '../access-policy/viewer.js';
 import { Public, SignedIn, Verified } from '../auth/access.decorators.js';
 import type { Caller } from '../auth/caller.js';
@@ -46,8 +48,8 @@ export class CasesResolver {
   @Query(() => CaseConnection, {
     description: 'Cases you may read, newest first (or by relevance with filter.query)',
   })
-  cases(@Args() args: CasesArgs, @CurrentCaller() caller: Caller | null) {
-    return this.queries.list(args, viewerOf(caller));
+  cases(@Args() args: CasesArgs, @CurrentCaller() caller: Caller | null, @Info() info: GraphQLResolveInfo) {
+    return this.queries.list(args, viewerOf(caller), { countTotal: selectsField(info, 'totalCount') });
   }
 
   @Verified()

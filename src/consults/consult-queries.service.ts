@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
+import { ReadPolicy } from '../access-policy/read-policy.js';
 import type { Viewer } from '../access-policy/viewer.js';
 import { isUuid } from '../common/uuid.js';
 import { decodeTimeIdCursor, Page, PageArgs, pageSize, toPage } from '../graphql/connection.js';
@@ -19,18 +20,25 @@ export class ConsultQueriesService {
     return row ? toConsultModel(row) : null;
   }
 
-  /** The specialist's inbox, newest first. */
+  /**
+   * The specialist's inbox, newest first. Offers whose case the specialist can no longer read (removed,
+   * hidden after a PHI flag, or private after their verification lapsed) are left out, like every read.
+   */
   async inbox(
-    specialistId: string,
+    viewer: Viewer,
     status: ConsultStatus | undefined,
     args: PageArgs,
   ): Promise<Page<ConsultRequest>> {
     const size = pageSize(args);
+    const policy = ReadPolicy.cases('c', 'f', viewer);
     const filtered = () => {
       const qb = this.dataSource
         .getRepository(ConsultOfferEntity)
         .createQueryBuilder('o')
-        .where('o.specialist_id = :specialistId', { specialistId });
+        .innerJoin('cases', 'c', 'c.id = o.case_id')
+        .innerJoin('forums', 'f', 'f.id = c.forum_id')
+        .where('o.specialist_id = :specialistId', { specialistId: viewer.id })
+        .andWhere(policy.sql, policy.params);
       if (status) qb.andWhere('o.status = :status', { status });
       return qb;
     };

@@ -32,7 +32,7 @@ export class ConsultsResolver {
   @SignedIn()
   @Query(() => ConsultRequestConnection, { description: 'Consults offered to you, newest first' })
   myConsults(@Args() args: MyConsultsArgs, @CurrentCaller() caller: Caller) {
-    return this.queries.inbox(caller.id, args.status, args);
+    return this.queries.inbox(viewerOf(caller), args.status, args);
   }
 
   @Verified()
