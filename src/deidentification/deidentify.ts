@@ -2,11 +2,13 @@ import { buildContext } from './detectors/context.js';
 import { detectAges } from './detectors/ages.js';
 import { detectContacts } from './detectors/contact.js';
 import { detectDates } from './detectors/dates.js';
+import { detectFields } from './detectors/fields.js';
 import { detectIdentifiers } from './detectors/identifiers.js';
 import { detectInstitutions } from './detectors/institutions.js';
 import { detectLocations } from './detectors/locations.js';
 import { detectNames } from './detectors/names.js';
 import { type PhiCandidate, type PhiFinding } from './phi-kind.js';
+import { extendFindings } from './span-extend.js';
 import { applyFindings, mergeCandidates } from './span-merge.js';
 
 export { PhiKind, type PhiFinding } from './phi-kind.js';
@@ -31,7 +33,8 @@ export function deidentify(text: string): DeidentificationResult {
     ...detectInstitutions(ctx),
     ...detectLocations(ctx),
     ...detectNames(ctx),
+    ...detectFields(ctx),
   ];
-  const findings = mergeCandidates(candidates);
+  const findings = extendFindings(text, mergeCandidates(candidates));
   return { text: applyFindings(text, findings), findings };
 }

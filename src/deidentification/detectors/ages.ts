@@ -5,7 +5,7 @@ import { lookBehind, matchAll } from './regex-util.js';
 const OVER_89 = '(?:9\\d|1[0-4]\\d)';
 // "94-year-old", "94 yr old", "94-y-o", "94 years of age", "94yo", "94 y/o", "94 y.o.", "94yrs", "94-years".
 const AGE_UNIT =
-  '\\s?-?y\\.\\s?o\\.?|(?:-|\\s)?(?:years?|yrs?\\.?|y)(?:\\.|\\s|-)?(?:old\\b|o\\b|of\\s+age\\b)|\\s?-?(?:y\\/o|yo|yoa)(?:\\b|(?=[MFmf]\\b))|(?:-|\\s)?(?:years?|yrs?)\\b\\.?';
+  '\\s?-?y\\.\\s?o\\.?|(?:-|\\s)?(?:years?|yrs?\\.?|y)(?:\\.|\\s|-)?(?:old\\b|o\\b|of\\s+age\\b)|\\s?-?(?:y\\/o|yo|yoa)(?:\\b|(?=[MFmf]\\b))|(?:-|\\s)?(?:years?|yrs?)\\b\\.?|\\s?(?:ans|años|anos|jaar|jahre|yr|y)\\b(?!\\s*(?:ago|since|later|before|after|earlier|of\\s+(?:smoking|follow|treatment|therapy|pack)))';
 const NUMERIC_AGE = new RegExp(`(?<![\\d.,/])${OVER_89}\\s?(?:${AGE_UNIT})`, 'gi');
 // "aged 95", "age: 93", "Age 102", "age 92yrs", "aged ninety-four" is in WORD_AGE.
 const CUED_AGE = new RegExp(
@@ -40,7 +40,7 @@ const WORD_AGE = new RegExp(
   'gi',
 );
 const CUED_WORD_AGE = new RegExp(
-  `\\b(?:aged?|turned|turns|is\\s+now|of)\\s+(ninety(?:[- ]${NUMBER_WORD})?|(?:one\\s+|a\\s+)?hundred(?:\\s+and)?(?:[- ]${NUMBER_WORD})?)\\b`,
+  `\\b(?:aged?|age\\s*[:=-]|turned|turns|turning|is|was|is\\s+now|of|now)\\s+(ninety(?:[- ]${NUMBER_WORD})?|(?:one\\s+|a\\s+)?hundred(?:\\s+and)?(?:[- ]${NUMBER_WORD})?)\\b(?!\\s*(?:percent|per\\s+cent|%|mg|milligrams|times|minutes|mins?|seconds|degrees|beats|breaths|units|mls?|over|on\\s+room|kilos?|kg|pounds|lbs?))`,
   'gi',
 );
 

@@ -25,10 +25,15 @@ const TRUNK_ZERO = /(?<![\d.,/-])0\d{1,4}(?:[ .]\d{2,4}){2,4}(?![\d/-]|[.,]\d)/g
 const AREA_IN_PARENS = /(?<![\w)])\(\d{2,4}\)\s{0,2}\d{3,4}[\s.-]\d{3,4}(?![\d-])/g;
 // Spaced digit groups after a phone cue: "Phone: 416 60 039", "call me on 9472 7916", "answering at 78 651 450".
 const CUED_GROUPS =
-  /\b(?:phone|tel|telephone|mobile|cell|desk|office|fax|call(?:\s+me)?(?:\s+(?:at|on))?|text(?:\s+me)?(?:\s+at)?|reach(?:\s+me)?\s+at|messages\s+to|answering\s+at|number(?:\s+is)?)[\s:#.]{0,6}((?:\+|00)?\d{1,4}(?:[ .-]\d{2,4}){1,4})(?![\d.,/-]|\s*(?:mg|ml|mcg|units?|%|times|x\b|years?|days?|weeks?))/gi;
+  /\b(?:phone|tel|telephone|mobile|cell|desk|office|fax|ph|mob|whatsapp|viber|contact(?:\s+(?:no|number))?|rang\s+(?:from|on)|call(?:\s+(?:me|back|him|her|them|us))?(?:\s+(?:at|on))?|text(?:\s+me)?(?:\s+at)?|reach(?:\s+me)?\s+at|messages\s+to|answering\s+at|number(?:\s+is)?)[\s:#.]{0,6}((?:\+|00)?\d{1,4}(?:[ .-]\d{2,4}){1,4})(?![\d.,/-]|\s*(?:mg|ml|mcg|units?|%|times|x\b|years?|days?|weeks?))/gi;
 // Short numbers that only mean a phone after a cue: "pager 4521", "local 2233", "555-1234".
 const CUED_SHORT =
   /\b(?:pager|page|beeper|ext\.?|extension|local|tel\.?|phone|cell|call|fax|text)(?:\s+(?:me|us|him|her|them|at|on))?(?:\s+(?:at|on))?[\s#:.]{0,4}(\d{3}-\d{4}|\d{3,6})\b(?![.,]\d|\s*(?:mg|ml|mcg|units?|%|times|x\b))/gi;
+// Ten-digit mobiles written 5-5 ("98450 12233", India) or 4-6; a leading 6-9 as mobile numbering plans use.
+const MOBILE_FIVE_FIVE = /(?<![\d.,/-])(?:\+?\d{2}[ -])?[6-9]\d{4}[ -]\d{5}(?![\d/-]|[.,]\d)/g;
+// Usernames after a platform or handle cue: "her handle on tiktok is kayleem22", "IG: jdc_88".
+const CUED_USERNAME =
+  /\b(?:user\s?name|handle|screen\s?name|gamertag|IG|insta(?:gram)?|tik\s?tok|snap(?:chat)?|twitter|X|facebook|FB|discord|reddit|telegram)(?:\s+(?:on|in)\s+\w+)?(?:\s+(?:is|was|=))?[\s:]{1,3}@?([A-Za-z0-9_.]*[0-9_.][A-Za-z0-9_.]*[A-Za-z0-9_]|[a-z][a-z0-9_.]{5,29})\b/g;
 const IPV6_CANDIDATE = /(?<![\w:])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?:%\w{1,15})?(?![\w:])/g;
 const IPV4 =
   /(?<![\w.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\/\d{1,2})?(?![\w]|\.\d)/g;
@@ -46,6 +51,14 @@ export function detectContacts(text: string): PhiCandidate[] {
     });
   }
   matchAll(text, HANDLE, (m) => add(PhiKind.OTHER, m.index, m.index + m[0].length, '[HANDLE]'));
+  matchAll(text, CUED_USERNAME, (m) => {
+    if (m[1].length < 4 || /^\d+$/.test(m[1])) return;
+    const start = m.index + m[0].lastIndexOf(m[1]);
+    // A plain word needs "is" or ":" before it ("handle is kayleem"), else "IG bleeding" would go.
+    if (!/[\d_.]/.test(m[1]) && !/(?:\bis|\bwas|[=:])\s*@?$/.test(text.slice(m.index, start))) return;
+    add(PhiKind.OTHER, start, start + m[1].length, '[HANDLE]');
+  });
+  matchAll(text, MOBILE_FIVE_FIVE, (m) => add(phoneKind(text, m.index), m.index, m.index + m[0].length));
   for (const re of [NANP, INTERNATIONAL]) {
     matchAll(text, re, (m) => add(phoneKind(text, m.index), m.index, m.index + m[0].length));
   }

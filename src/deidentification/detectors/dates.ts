@@ -28,7 +28,7 @@ const LOWER_MONTH = MONTHS.filter((m) => m !== 'May' && m !== 'March')
   .concat(['march(?=\\s+\\d)'])
   .join('|');
 const FRENCH_MONTH =
-  '(?:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre)';
+  '(?:janvier|janv\\.?|février|fevrier|févr\\.?|fevr\\.?|mars|avril|avr\\.?|mai|juin|juillet|juil\\.?|août|aout|septembre|sept\\.?|octobre|oct\\.?|novembre|nov\\.?|décembre|decembre|déc\\.?)';
 const DAY = '(?:3[01]|[12]\\d|0?[1-9])';
 const ORD = '(?:st|nd|rd|th)';
 const YEAR = "(?:1[89]\\d\\d|20\\d\\d|['’]\\d\\d)";

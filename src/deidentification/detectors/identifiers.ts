@@ -11,6 +11,34 @@ const ID_CUES = [
   'record',
   'chart',
   'hospital',
+  'hosp',
+  'nhi',
+  'aadhaa?r',
+  'philhealth',
+  'ur',
+  'urn',
+  'uhid',
+  'ip\\s+no',
+  'op\\s+no',
+  'crn',
+  'chi',
+  'ppsn?',
+  'tfn',
+  'ird',
+  'nric',
+  'bvn',
+  'nin',
+  'nid',
+  'pan',
+  'sss',
+  'gsis',
+  'umid',
+  'tin',
+  'nhif',
+  'medical\\s+aid',
+  'omang',
+  'id\\s+(?:no|number)',
+  'unit\\s+(?:no|record)',
   'patient\\s+id',
   'pt\\s+id',
   'unit\\s+number',
@@ -123,9 +151,9 @@ const ID_CUES = [
 ].join('|');
 // Value: up to four groups; each group has a digit, or is a 1–2 letter version code ("1234-567-890-AB").
 const GROUP = '[A-Za-z]{0,6}\\d[A-Za-z0-9]{0,24}';
-const VALUE = `(?:[A-Za-z]{1,4}[\\s-])?${GROUP}(?:[\\s-](?:${GROUP}|[A-Z]{1,2}\\b)){0,4}`;
+const VALUE = `(?:[A-Za-z]{1,4}[\\s/-])?${GROUP}(?:[\\s/-](?:${GROUP}|[A-Z]{1,2}\\b)){0,4}`;
 const CUED_ID = new RegExp(
-  `\\b(?:${ID_CUES})(?![A-Za-z])${NUM}(?:\\s{0,2}(?:is|was|=|of|:|#|no\\.?|number|\\(s\\)))?[\\s:#.=]{0,4}(${VALUE})`,
+  `\\b(?:${ID_CUES})(?![A-Za-z])${NUM}(?:\\s{0,2}(?:is|was|=|of|:|#|no\\.?|number|\\(s\\)))?(?:[\\s:#.=]|\\s-\\s){0,4}(${VALUE})`,
   'gi',
 );
 const SSN = /(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])/g;
@@ -148,6 +176,8 @@ export function detectIdentifiers(text: string): PhiCandidate[] {
     out.push({ kind: PhiKind.ID_NUMBER, start, end, confidence });
   matchAll(text, CUED_ID, (m) => {
     const value = m[1].replace(/[\s-]+$/, '');
+    // "hospital on 03/14/2024": a date after the cue is a date, and a lowercase word is no prefix.
+    if (/^[a-z]+\s/.test(value) || /^\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}$/.test(value)) return;
     const digits = value.replace(/\D/g, '').length;
     // A short value needs an explicit marker ("Group # 12", "case no. 31") or letters ("policy ZX-44").
     const marked = /(?:#|\bno\.?|\bnumber|\bnum|\bnbr|\bid)[\s:.]{0,3}$/i.test(

@@ -48,7 +48,7 @@ const CUED_SHORT_STREET =
   /\b(?:on|off|at|along|near)\s+((?:[A-Z][a-z'’]{1,20}\s){1,2}(?:St|Ave|Rd|Blvd|Dr|Cres|Ct|Ln|Pl|Hwy)\b\.?)/g;
 // "Lake Muskoka", "Port Hope", "Fort McMurray", "Mount Forest".
 const PREFIXED_PLACE =
-  /\b(?:Lake|Port|Fort|Mount|Mt\.|Point|Cape|Isle|Île|San|Santa|Los|Las)\s[A-Z][a-zé'’]+(?:-[A-Z][a-z]+)*\b/g;
+  /\b(?:Lake|Port|Fort|Mount|Mt\.|Point|Cape|Isle|Île|San|Santa|Los|Las|Brgy\.|Barangay|Purok|Sitio|Kampung|Kg\.|Taman|Jalan|Jln\.|Mukim|Moshav|Kibbutz)\s[A-Z][a-zé'’]+(?:[-\s][A-Z][a-z]+)*\b/g;
 const NAMED_STREET =
   /\b(?:[A-Z][a-z'’]{1,20}\s{1,2}){1,3}(?:Street|Avenue|Road|Boulevard|Drive|Lane|Crescent|Terrace|Parkway|Highway|Trail)\b/g;
 // "RR 18" is a respiratory rate, so a rural route needs "RR #2" or "R.R. 2".

@@ -43,6 +43,26 @@ const TITLES = new Set([
   'sgt',
   'capt',
   'captain',
+  'dre',
+  'sra',
+  'srta',
+  'fr',
+  'chief',
+  'elder',
+  'aunty',
+  'auntie',
+  'tita',
+  'tito',
+  'lola',
+  'lolo',
+  'kuya',
+  'sheikh',
+  'alhaji',
+  'alhaja',
+  'mallam',
+  'madam',
+  'mama',
+  'baba',
 ]);
 
 /** Words after which a capitalized word (or an unknown lowercase one) is very likely a person. */
@@ -690,6 +710,18 @@ export function detectNames(ctx: DetectionContext): PhiCandidate[] {
         seed[i] = 1;
         unknownOnly[i] = true;
       }
+    } else if (
+      !t.capitalized &&
+      !t.allCaps &&
+      titled &&
+      ['mr', 'mrs', 'ms', 'mx', 'dr', 'miss', 'mme', 'prof'].includes(prev.key) &&
+      t.key.length >= 3 &&
+      !clinical &&
+      !FUNCTION_WORDS.has(t.key) &&
+      (named || !isEnglish(t.key))
+    ) {
+      // Voice notes without capitals: "seen mrs thandiwe mokoena".
+      seed[i] = 2;
     } else if (
       !t.capitalized &&
       !t.allCaps &&
