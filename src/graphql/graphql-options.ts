@@ -1,3 +1,7 @@
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloDriverConfig } from '@nestjs/apollo';
 import { type ExecutionArgs, GraphQLError, specifiedRules, validate } from 'graphql';
 import type { Context } from 'graphql-ws';
@@ -34,6 +38,8 @@ export function graphqlOptions(
     hideSchemaDetailsFromClientErrors: !config.graphqlIntrospection,
     parseOptions: { maxTokens: config.queryMaxTokens },
     allowBatchedHttpRequests: false,
+    // Cache-control hints are unused here and cost a hook on every resolved field (bench/README.md).
+    plugins: [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled()],
     persistedQueries: { ttl: 3600 },
     graphiql: false,
     playground: false,
