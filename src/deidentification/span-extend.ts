@@ -67,6 +67,10 @@ export function extendFindings(text: string, findings: PhiFinding[]): PhiFinding
     const f = grown[i];
     const prevEnd = i > 0 ? grown[i - 1].end : 0;
     const nextStart = i + 1 < grown.length ? grown[i + 1].start : text.length;
+    if (ADDRESSY.has(f.kind)) {
+      const m = RIGHT_WARD.exec(text.slice(f.end, Math.min(nextStart, f.end + 30)));
+      if (m) f.end += m[0].length;
+    }
     if (f.kind === PhiKind.LOCATION) {
       for (let step = 0; step < 3; step++) {
         const from = Math.max(prevEnd, f.start - 24);
@@ -86,9 +90,6 @@ export function extendFindings(text: string, findings: PhiFinding[]): PhiFinding
         if (m[1] && /^(?:19|20)\d\d$/.test(m[1])) break;
         f.end += m[0].length;
       }
-    } else if (f.kind === PhiKind.INSTITUTION) {
-      const m = RIGHT_WARD.exec(text.slice(f.end, Math.min(nextStart, f.end + 30)));
-      if (m) f.end += m[0].length;
     } else if (f.kind === PhiKind.NAME) {
       const from = Math.max(prevEnd, f.start - 12);
       const left = LEFT_INITIALS.exec(text.slice(from, f.start));

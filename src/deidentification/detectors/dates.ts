@@ -62,6 +62,8 @@ const TEXTUAL: RegExp[] = [
     `\\b(?:${LOWER_MONTH})\\s{1,2}${DAY}${ORD}?\\b(?!\\s*(?:%|mg|kg|days?|weeks?|times|patients|units))(?:${SEP}${YEAR}\\b)?|\\b${DAY}${ORD}?(?:\\s+of)?\\s{1,2}(?:${LOWER_MONTH})\\b(?:${SEP}${YEAR}\\b)?|\\b(?:${LOWER_MONTH}|may|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\\.?(?:\\s+of)?\\s{1,2}(?:19|20)\\d\\d\\b`,
     'g',
   ),
+  // Letter style: "the 12th inst." (this month), "3rd ult." (last month), "5th prox." (next month).
+  new RegExp(`\\b${DAY}${ORD}\\s{1,2}(?:inst|ult|prox|instant|ultimo|proximo)\\b\\.?`, 'gi'),
   // "March 2024", "Mar '24", "March of 2024"
   new RegExp(`\\b${MONTH}(?:\\s+of)?${SEP}${YEAR}\\b`, 'g'),
   // A full month name alone is still a date element finer than the year ("seen in early March").
@@ -98,7 +100,7 @@ const BARE_ORDINAL =
 const SCORE_CONTEXT = /strength|power|murmur|grade|score|apgar|reflex|pain|\/10|motor|sensation|ratio/;
 
 const WEEKDAY =
-  '(?:Mon(?:day)?|Tue(?:s(?:day)?)?|Wed(?:nesday)?|Thu(?:r(?:s(?:day)?)?)?|Fri(?:day)?|Sat(?:urday)?|Sun(?:day)?|MON|TUE|WED|THU|FRI|SAT|SUN|monday|tuesday|wednesday|thursday|friday|saturday|sunday)';
+  '(?:Mon(?:day)?|Tue(?:s(?:day)?)?|Wed(?:nesday)?|Thu(?:r(?:s(?:day)?)?)?|Fri(?:day)?|Sat(?:urday)?|Sun(?:day)?|MON|TUE|WED|THU|FRI|SAT|SUN|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)';
 const BEFORE_DATE = new RegExp(`(?:\\b${WEEKDAY}\\.?,?\\s{1,2}(?:the\\s+)?|\\b[Tt]he\\s+)$`);
 const TIME_AFTER =
   /,?\s{0,2}(?:at|@|@@)?\s{0,2}(?:(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s?[AaPp]\.?[Mm]\.?)?(?:\s?h(?:rs?)?\b)?|(?:1[0-2]|0?[1-9])\s?[AaPp]\.?[Mm]\b\.?|(?:[01]\d|2[0-3])[0-5]\d\s?h(?:rs?)?\b)/y;
