@@ -1,4 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
+import { join } from 'node:path';
+import { projectRoot } from '../common/project-root.js';
 import { type KindRecall, ratio, scoreFixtures, scoreHoldout, scorePresidio } from './evaluation/score.js';
 
 // Enforces the quality goals on the labelled fixture set (test/fixtures/deid); `npm run eval:deid` prints detail.
@@ -43,6 +45,23 @@ describe('de-identification quality on the held-out set (regression floors)', ()
   });
 });
 
+// Held-out set 2 was written blind in other styles (other countries' formats, headers, voice notes) and has
+// never been tuned on; its floors sit a little below the figures reached (recall 78.1%, terms kept 97.5%,
+// PHI-free altered 5.3%). Aggregate figures only.
+describe('de-identification quality on held-out set 2 (regression floors)', () => {
+  const score = scoreHoldout(join(projectRoot(), 'test/fixtures/deid-holdout-2/holdout.json'));
+  const itIfPresent = score ? it : it.skip;
+
+  itIfPresent('keeps overall recall above its floor', () => {
+    expect(ratio(score!.overall.caught, score!.overall.total)).toBeGreaterThanOrEqual(0.77);
+  });
+
+  itIfPresent('keeps clinical terms and PHI-free sentences within their floors', () => {
+    expect(ratio(score!.clinicalTermsKept, score!.clinicalTermsTotal)).toBeGreaterThanOrEqual(0.965);
+    expect(ratio(score!.phiFreeAltered, score!.phiFreeTotal)).toBeLessThanOrEqual(0.06);
+  });
+});
+
 // The Presidio synthetic set lives outside the project (../shared/data); these checks skip when it is absent.
 describe('recall on presidio-synth (regression floors)', () => {
   const rows = scorePresidio();
@@ -57,10 +76,10 @@ describe('recall on presidio-synth (regression floors)', () => {
   });
 
   itIfPresent('keeps STREET_ADDRESS recall above its floor', () => {
-    expect(recall('STREET_ADDRESS')).toBeGreaterThanOrEqual(0.6);
+    expect(recall('STREET_ADDRESS')).toBeGreaterThanOrEqual(0.68);
   });
 });
 
-const HOLDOUT_RECALL_FLOOR = 0.93;
+const HOLDOUT_RECALL_FLOOR = 0.935;
 const HOLDOUT_TERMS_KEPT_FLOOR = 0.955;
 const HOLDOUT_PHI_FREE_ALTERED_CEILING = 0.055;
