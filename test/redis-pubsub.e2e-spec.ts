@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { createConnection } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
@@ -22,26 +21,11 @@ import {
   givenVerifiedClinician,
 } from './support/factories.js';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, type TestApp } from './support/test-app.js';
+import { redisReachable, TEST_REDIS_URL } from './support/redis.js';
 import { createMigratedDatabase, type TestDatabase } from './support/test-database.js';
 import { connected, listenForWebSockets, subscribe, untilDelivered } from './support/ws-client.js';
 
-const REDIS_URL = 'redis://127.0.0.1:6379';
-
-/** Whether a Redis answers PING here, asked over a plain socket with a short timeout (leaves nothing open). */
-function redisReachable(): Promise<boolean> {
-  const { hostname, port } = new URL(REDIS_URL);
-  return new Promise((resolve) => {
-    const socket = createConnection({ host: hostname, port: Number(port) });
-    const done = (ok: boolean) => {
-      socket.destroy();
-      resolve(ok);
-    };
-    socket.setTimeout(500, () => done(false));
-    socket.once('error', () => done(false));
-    socket.once('connect', () => socket.write('PING\r\n'));
-    socket.once('data', (chunk) => done(chunk.toString().startsWith('+PONG')));
-  });
-}
+const REDIS_URL = TEST_REDIS_URL;
 
 const reachable = await redisReachable();
 if (!reachable) {
