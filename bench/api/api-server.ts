@@ -38,10 +38,14 @@ function rssOf(pid: number): number {
  * Runs the built API (`node dist/src/main.js`) as its own process, so it does not share an event loop
  * with the load generator, on a free loopback port, and waits for /health.
  */
-export async function startApiServer(databaseUrl: string, jwtSecret: string): Promise<ApiServer> {
+export async function startApiServer(
+  databaseUrl: string,
+  jwtSecret: string,
+  nodeFlags: string[] = [],
+): Promise<ApiServer> {
   const port = await findFreePort();
   const root = projectRoot();
-  const child: ChildProcess = spawn(process.execPath, [join(root, 'dist/src/main.js')], {
+  const child: ChildProcess = spawn(process.execPath, [...nodeFlags, join(root, 'dist/src/main.js')], {
     cwd: root,
     env: {
       ...process.env,

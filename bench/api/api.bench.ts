@@ -58,7 +58,7 @@ function options(argv: string[]): Options {
   };
 }
 
-async function fixtures(client: pg.Client, secret: string): Promise<Fixtures> {
+export async function fixtures(client: pg.Client, secret: string): Promise<Fixtures> {
   const jwt = new JwtService({ secret });
   const sessions = await client.query(
     'SELECT kind, clinician_id, session_id FROM bench_sessions ORDER BY session_id',
