@@ -1,9 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { PassportModule } from '@nestjs/passport';
 import { IdentityModule } from '../identity/identity.module.js';
 import { AccessGuard } from './access.guard.js';
-import { JwtStrategy } from './jwt.strategy.js';
 import { ScopeGuard } from './scope.guard.js';
 
 /**
@@ -11,9 +9,8 @@ import { ScopeGuard } from './scope.guard.js';
  * for partner apps, whether the key's scopes cover the operation (ScopeGuard). Order matters.
  */
 @Module({
-  imports: [PassportModule, IdentityModule],
+  imports: [IdentityModule],
   providers: [
-    JwtStrategy,
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_GUARD, useClass: ScopeGuard },
   ],

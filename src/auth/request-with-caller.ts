@@ -3,7 +3,7 @@ import type { Caller } from './caller.js';
 
 /** The HTTP request as the auth layer leaves it. */
 export interface RequestWithCaller extends Omit<Request, 'user'> {
-  /** Set by passport: the caller, or null when anonymous or the token was not accepted. */
+  /** Set by AccessGuard: the caller, or null when anonymous or the token was not accepted. */
   user?: Caller | null;
   /** True once the bearer token (if any) has been checked for this request. */
   callerResolved?: boolean;

@@ -7,7 +7,7 @@ import type {
 import { Plugin } from '@nestjs/apollo';
 import { Inject } from '@nestjs/common';
 import { type FragmentDefinitionNode, GraphQLError, Kind } from 'graphql';
-import { bearerToken, verifyAccessToken } from '../auth/access-token.js';
+import { accessClaimsOf, bearerToken } from '../auth/access-token.js';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
@@ -135,7 +135,7 @@ export class QueryLimitsPlugin implements ApolloServerPlugin<BaseContext> {
     // Lets the refusal shortcut recognise this app from its raw key header next time.
     if (prefix && req.partnerApp) this.refusals.learnKeyPrefix(prefix, req.partnerApp.id);
     const token = bearerToken(req.headers?.authorization);
-    const claims = token && this.config.jwtSecret ? verifyAccessToken(token, this.config.jwtSecret) : null;
+    const claims = token && this.config.jwtSecret ? accessClaimsOf(req, token, this.config.jwtSecret) : null;
     return { partnerAppId: req.partnerApp?.id ?? null, userId: claims?.sub ?? null, address: req.ip ?? null };
   }
 }

@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import { bearerToken, verifyAccessToken } from '../auth/access-token.js';
+import { accessClaimsOf, bearerToken } from '../auth/access-token.js';
 import { ErrorCode } from '../common/domain-error.js';
 import type { RefusalCache } from './refusal-cache.js';
 
@@ -13,7 +13,7 @@ export function bucketKeysOf(req: Request, cache: RefusalCache, jwtSecret: strin
   const appId = prefix ? cache.appForKeyPrefix(prefix) : undefined;
   if (appId) keys.push(`app:${appId}`);
   const token = bearerToken(req.headers.authorization);
-  const claims = token && jwtSecret ? verifyAccessToken(token, jwtSecret) : null;
+  const claims = token && jwtSecret ? accessClaimsOf(req, token, jwtSecret) : null;
   if (claims) keys.push(`user:${claims.sub}`);
   if (req.ip) keys.push(`address:${req.ip}`);
   return keys;
