@@ -39,6 +39,19 @@ const LEFT_INITIALS =
   /(?<![\p{L}.])(?:\p{Lu}\.[ \t]?){1,3}$|(?:\b(?:Dr|Mr|Mrs|Ms|Mx|Prof|Dre|Sr|Sra)\.?[ \t]{1,2})(\p{Lu})[ \t]{1,2}$/u;
 const RIGHT_SURNAME_AFTER_INITIAL = /^[ \t]{1,2}\p{Lu}[\p{Ll}'’-]{1,30}(?:-\p{Lu}[\p{Ll}'’-]{1,30})?/u;
 
+// After an institution: its abbreviation in brackets ("(RMH)", "(KATH)") and its campus or site
+// ("– Idi-Araba Campus", "@ Jurong", ", North Campus", " Site B").
+const RIGHT_ABBREVIATION = /^[ \t]{0,2}\((?=[^()\n]{0,10}\p{Lu}[^()\n]{0,10}\p{Lu})[\p{L}\d&.'’-]{2,10}\)/u;
+const SITE_WORD = '(?:Campus|Site|Branch|Annexe?|Division|Unit)';
+const RIGHT_SITE = new RegExp(
+  `^(?:[ \\t]{0,2}[–—][ \\t]{0,2}|[ \\t]{1,2}[-@][ \\t]{1,2}|,?[ \\t]{1,2}(?=(?:\\p{Lu}[\\p{L}'’-]*[ \\t]{1,2}){0,2}${SITE_WORD}\\b))(?!(?:Dr|Mr|Mrs|Ms|Prof|Sister|Nurse|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Admitted|Discharged|Seen|Transferred|Referred|ICU|ED|Emergency|Outpatients?)\\b)\\p{Lu}[\\p{L}'’-]*(?:[ \\t]{1,2}(?:\\p{Lu}[\\p{L}'’-]*|of|de|du|la|[A-Z0-9]{1,3}\\b)){0,3}`,
+  'u',
+);
+
+// A place-labelled span that is really an institution ("Lagos University Teaching Hospital").
+const INSTITUTION_END =
+  /(?:Hospital|Clinic|Centre|Center|Infirmary|Hospice|Institute|Polyclinic|Dispensary|College|University|Home|Ltd|Inc)$/;
+
 const ADDRESSY = new Set<PhiKind>([PhiKind.LOCATION, PhiKind.INSTITUTION]);
 
 export function extendFindings(text: string, findings: PhiFinding[]): PhiFinding[] {
@@ -67,6 +80,18 @@ export function extendFindings(text: string, findings: PhiFinding[]): PhiFinding
     const f = grown[i];
     const prevEnd = i > 0 ? grown[i - 1].end : 0;
     const nextStart = i + 1 < grown.length ? grown[i + 1].start : text.length;
+    if (
+      f.kind === PhiKind.INSTITUTION ||
+      (f.kind === PhiKind.LOCATION && INSTITUTION_END.test(text.slice(f.start, f.end)))
+    ) {
+      // "Shepherd Ltd.", "Conway Inc.": the abbreviation's full stop belongs to the name.
+      if (/(?:^|[ \t])(?:Inc|Ltd|Co|Corp|Pty|Bros)$/.test(text.slice(f.start, f.end)) && text[f.end] === '.')
+        f.end++;
+      for (const re of [RIGHT_ABBREVIATION, RIGHT_SITE]) {
+        const m = re.exec(text.slice(f.end, f.end + 50));
+        if (m) f.end += m[0].length;
+      }
+    }
     if (ADDRESSY.has(f.kind)) {
       const m = RIGHT_WARD.exec(text.slice(f.end, Math.min(nextStart, f.end + 30)));
       if (m) f.end += m[0].length;

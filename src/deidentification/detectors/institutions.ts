@@ -1,3 +1,4 @@
+import { isClinicalToken, isClinicalVocabulary } from '../clinical-allow-list.js';
 import { type PhiCandidate, PhiKind } from '../phi-kind.js';
 import { type DetectionContext, gapBetween } from './context.js';
 import { matchAll } from './regex-util.js';
@@ -79,6 +80,23 @@ const HEADS = new Set([
   'drugs',
   'apothecary',
   'residences',
+  // Companies (employers, suppliers, labs): "Lancet Laboratories Pty Ltd", "Safaricom Ltd", "Johnson Inc."
+  'inc',
+  'ltd',
+  'llc',
+  'pty',
+  'plc',
+  'gmbh',
+  'corp',
+  'corporation',
+  'incorporated',
+  'limited',
+  'technologies',
+  'systems',
+  'solutions',
+  'consulting',
+  'analytics',
+  'agency',
 ]);
 /** Heads too generic to stand for an institution without another distinctive word before them. */
 const WEAK_HEADS = new Set([
@@ -118,6 +136,12 @@ const WEAK_HEADS = new Set([
   'walk-in',
   'mart',
   'drugs',
+  'limited',
+  'systems',
+  'solutions',
+  'consulting',
+  'analytics',
+  'agency',
 ]);
 /** Words that describe a service, not an organisation: "Cardiology Clinic" names no one. */
 const GENERIC = new Set(
@@ -174,6 +198,21 @@ const SERVICE_WORDS = new Set(
   meetings meeting program programs group class classes full part time`.split(/\s+/),
 );
 
+// An acronym after a movement cue names a hospital ("then to RPA", "came from LUTH", "back to KATH"),
+// unless it is a ward, service, test or region ("moved to ICU", "sent to CT", "came from NSW").
+const ACRONYM_CUE =
+  /\b(?:came|come|comes|coming|moved|went|go|goes|going|taken|took|brought|sent|then|back|flown|airlifted|retrieved|ambulanced|transported|returned|bounced|shipped|rushed|trip|visit|visits|visited|works|worked|nurse|doctor|registrar|resident|intern|consultant|admission|admitted|transferred|transfer|referred|referral|discharged|presented|seen|reviewed|delivered|born|followed|managed|booked|stayed|died)\s{1,2}(?:back\s{1,2}|over\s{1,2}|up\s{1,2}|down\s{1,2})?(?:to|from|at|via|in)\s{1,2}(?:the\s{1,2})?([A-Z]{3,6})(?:['’]s)?(?![\p{L}\d&/-])/giu;
+const NOT_HOSPITAL_ACRONYMS = new Set(
+  `icu ccu hdu itu nicu picu scbu sicu micu cvicu cticu neuroicu nnu ed er ae opd ipd mau amu sau eau cdu acu emu
+  ssu ctu pacu pacu ent gi mri ct cxr ecg ekg echo eeg emg usg pet dexa ir gp ltc snf obs gyn obgyn sdec aau
+  rau pau cau mfu ohc ane dka ards copd chf ccf aki ckd uti hiv tb icd ppe cpr bls acls als hems rfds nhs
+  hse vha irb ems ama dnr dnar nfr oos std sti rsv covid sars ptsd adhd asd iv im sc po prn nsw vic qld tas
+  act usa uae uk eu nz rsa drc kzn ncr cbd ptl nyc usd aud inr cabg pci tavi ercp ogd egd lp tpn ngt peg
+  rrt cvvh ivf gyne paeds peds mdt ot pt slp sw rn np pa md mbbs frcs mrcp icp ppi tia stemi nstemi`.split(
+    /\s+/,
+  ),
+);
+
 export function detectInstitutions(ctx: DetectionContext): PhiCandidate[] {
   const { tokens, text } = ctx;
   const out: PhiCandidate[] = [];
@@ -226,11 +265,20 @@ export function detectInstitutions(ctx: DetectionContext): PhiCandidate[] {
     for (let k = first; k <= last; k++) {
       const key = tokens[k].key;
       if (ctx.protectedToken[k]) return;
+      if (tokens[k].allCaps && NOT_HOSPITAL_ACRONYMS.has(key)) continue;
       if (!SERVICE_WORDS.has(key) && !GENERIC.has(key) && !HEADS.has(key) && !ctx.lists.regions.has(key))
         distinctive = true;
     }
     if (!distinctive || first >= tokens.length) return;
     add(tokens[first].start, tokens[last].coreEnd, 1);
+  });
+  matchAll(text, ACRONYM_CUE, (m) => {
+    const key = m[1].toLowerCase();
+    if (m[1] !== m[1].toUpperCase()) return;
+    if (NOT_HOSPITAL_ACRONYMS.has(key) || SERVICE_WORDS.has(key) || ctx.lists.regions.has(key)) return;
+    if (isClinicalToken(key) || isClinicalVocabulary(key)) return;
+    const start = m.index + m[0].lastIndexOf(m[1]);
+    add(start, start + m[1].length, 1);
   });
   for (const re of [KNOWN_INSTITUTIONS, QUEBEC_ESTABLISHMENT]) {
     matchAll(text, re, (m) => add(m.index, m.index + m[0].length, 2));

@@ -1,4 +1,4 @@
-import { isClinicalToken, isClinicalVocabulary, isNeverName } from '../clinical-allow-list.js';
+import { isClinicalToken, isClinicalVocabulary, isDrugName, isNeverName } from '../clinical-allow-list.js';
 import { type PhiCandidate, PhiKind } from '../phi-kind.js';
 import { type DetectionContext, followedByClinicalHead, gapBetween } from './context.js';
 import { matchAll } from './regex-util.js';
@@ -345,12 +345,21 @@ function detectPlaceNames(
     // Lowercase notes: "lives in smiths falls", "came from perth": a city-list match after a strong cue.
     if (!t.capitalized && !t.allCaps && i > 1 && !excluded(i) && PREPOSITIONS.has(tokens[i - 1].key)) {
       const p2 = tokens[i - 2].key;
-      if (PLACE_VERBS.has(p2) || PLACE_NOUNS.has(p2) || LOWERCASE_PLACE_VERBS.has(p2)) {
+      const strongCue = PLACE_VERBS.has(p2) || PLACE_NOUNS.has(p2) || LOWERCASE_PLACE_VERBS.has(p2);
+      // "lady from kisumu", "a farm near wagga wagga": after a bare preposition only a town the dictionaries
+      // do not otherwise know (not a word, a name or a clinical term), or a multi-word town.
+      if (strongCue || (spaced(i - 1, i) && tokens[i - 1].key !== 'of')) {
         for (let j = Math.min(tokens.length - 1, i + 2); j >= i; j--) {
           if (j > i && !spaced(j - 1, j)) continue;
           const key = phrase(i, j);
           if (!lists.places.has(key) || isRegion(key)) continue;
           if (j === i && (lists.englishWords.has(key) || isNeverName(key) || isClinicalVocabulary(key)))
+            continue;
+          if (
+            !strongCue &&
+            (key.length < 5 ||
+              (j === i && (lists.firstNames.has(key) || lists.lastNames.has(key) || isDrugName(key))))
+          )
             continue;
           add(t.start, tokens[j].coreEnd, 2);
           i = j;

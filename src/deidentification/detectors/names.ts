@@ -669,7 +669,10 @@ export function detectNames(ctx: DetectionContext): PhiCandidate[] {
       prev !== undefined &&
       ['from', 'to', 'in', 'of', 'at', 'via', 'across', 'through', 'around', 'near'].includes(prev.key) &&
       lists.regions.has(t.key);
-    const named = isName(t) && !placePreposition && !isDemonym(t.key, lists.regions);
+    // "Long-term", "Well-being": a compound of English words with a lowercase second part is not a name.
+    const englishCompound =
+      /^\p{Lu}\p{Ll}+-\p{Ll}/u.test(t.text) && t.key.split('-').every((part) => isEnglish(part));
+    const named = isName(t) && !placePreposition && !isDemonym(t.key, lists.regions) && !englishCompound;
     const clinical = isClinicalToken(t.key);
     // "her son Will", "Dr. May": a strong cue beats the never-a-name list, except for function words.
     if (
@@ -756,6 +759,23 @@ export function detectNames(ctx: DetectionContext): PhiCandidate[] {
     if (!/^[\s,]{1,3}$/.test(gapBetween(ctx, i, i + 1))) continue;
     if (isName(a) && isName(b) && !isClinicalToken(a.key) && !isClinicalToken(b.key))
       seed[i] = seed[i + 1] = 1;
+  }
+
+  // Voice notes and texts without capitals: "sms from priya sharma", "spoke to john ochieng". A listed given
+  // name then a listed surname or an unknown word; a given name that is also a word needs a listed surname.
+  for (let i = 0; i + 1 < n; i++) {
+    const a = tokens[i];
+    const b = tokens[i + 1];
+    if (a.capitalized || a.allCaps || b.capitalized || b.allCaps || seed[i] || seed[i + 1]) continue;
+    if (a.key.length < 3 || b.key.length < 3 || gapBetween(ctx, i, i + 1) !== ' ') continue;
+    if (!lists.firstNames.has(a.key) || blocked(i) || blocked(i + 1)) continue;
+    if (FUNCTION_WORDS.has(a.key) || isNeverName(a.key) || isNeverName(b.key)) continue;
+    if (isClinicalToken(a.key) || isClinicalToken(b.key) || isEnglish(b.key) || drugLike(ctx, i + 1))
+      continue;
+    const surname = lists.lastNames.has(b.key) || (!isEnglish(a.key) && b.key.length >= 4 && unknownWord(b));
+    if (!surname || (isEnglish(a.key) && !lists.lastNames.has(b.key))) continue;
+    seed[i] = 2;
+    seed[i + 1] = 2;
   }
 
   const candidates: PhiCandidate[] = [];
