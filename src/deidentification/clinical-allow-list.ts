@@ -201,6 +201,7 @@ const CLINICAL_HEADS = new Set(
 
 /** Common English and clinical words that name lists contain but that are almost never names in notes. */
 const NEVER_NAME = `
+sex gender
 general major minor will may can best early late long lead normal baby gene ace pat van von de la le del
 di da du des den der dos el al bin ibn st saint mount mt fort port lake river north south east west
 he she they we you it his her him hers them their our your its this that these those

@@ -20,10 +20,12 @@ const DECADE =
   /\b(?:(?:in\s+(?:his|her|their|the|your|my)\s+)?(?:(?:mid|late|early|upper)[-\s]+)?(?:(?:9|10|11)0['’]?s|nineties|hundreds)\b|(?:nonagenarian|(?:super)?centenarian)s?(?:\s*(?:\(|,|of|aged?)?\s{0,2}(?:9\d|1[0-4]\d)\b\)?)?)/gi;
 // "she is 102", "he turned 95", "celebrated her 95th birthday".
 const COPULA_AGE =
-  /\b(?:he|she|they|who|pt|patient|mother|father|mom|dad|grandmother|grandfather|husband|wife)\s+(?:is|was|turned|turns|will\s+be|is\s+now|just\s+turned|recently\s+turned|has\s+turned|had\s+turned)\s+(9\d|1[0-4]\d)\b(?![.,]\d|\s*(?:%|mg|kg|lb|cm|mm|bpm|\/|beats|breaths|percent|minutes|min|hours|days|weeks|months|kilos|pounds))/gi;
+  /\b(?:(?:he|she|they|who|pt|patient|mother|father|mom|mum|dad|grandmother|grandfather|grandma|grandpa|granny|gran|nan|nana|husband|wife|lola|lolo)\s+(?:is|was|turned|turns|will\s+be|is\s+now|now|just\s+turned|recently\s+turned|has\s+turned|had\s+turned)|(?:he|she)['’]s(?:\s+now)?)\s+(9\d|1[0-4]\d)\b(?=\s*(?:,\s*)?(?:and|but|yet|still|years?|yrs?|now|with|per|according|[.;]|$))(?![.,]\d)|\b(?:he|she|they|who|pt|patient|mother|father|mom|dad|grandmother|grandfather|husband|wife)\s+(?:is|was|turned|turns|will\s+be|is\s+now|just\s+turned|recently\s+turned|has\s+turned|had\s+turned)\s+(9\d|1[0-4]\d)\b(?![.,]\d|\s*(?:%|mg|kg|lb|cm|mm|bpm|\/|beats|breaths|percent|minutes|min|hours|days|weeks|months|kilos|pounds))/gi;
 // "turned 95 in May" with no subject; "turned 90 degrees" is a rotation.
 const TURNED_AGE =
   /\b(?:turned|turns|turning)\s+(9\d|1[0-4]\d)\b(?![.,]\d|\s*(?:°|%|degrees?|deg\b|mg|kg|lb|cm|mm|bpm|\/|minutes|min|hours|days|times))/gi;
+// "at 96 she still walks", "at 101, he lives alone": an age opening a clause about the person.
+const AT_AGE = /\bat\s+(9\d|1[0-4]\d)\s{0,2},?\s{1,2}(?:she|he|they|still)\b/gi;
 const BIRTHDAY = /\b(?:9\d|1[0-4]\d)(?:st|nd|rd|th)\s+birthday\b/gi;
 // "a woman of 94", "a man of 101": an age phrased as "of N" after a person noun.
 const PERSON_OF_AGE =
@@ -48,8 +50,9 @@ export function detectAges(text: string): PhiCandidate[] {
   const out: PhiCandidate[] = [];
   const add = (start: number, end: number) => out.push({ kind: PhiKind.AGE, start, end, confidence: 2 });
   const addGroup = (m: RegExpExecArray) => {
-    const start = m.index + m[0].lastIndexOf(m[1]);
-    add(start, start + m[1].length);
+    const group = m[1] ?? m[2];
+    const start = m.index + m[0].lastIndexOf(group);
+    add(start, start + group.length);
   };
   for (const re of [NUMERIC_AGE, DECADE, WORD_AGE, BIRTHDAY])
     matchAll(text, re, (m) => add(m.index, m.index + m[0].length));
@@ -59,6 +62,10 @@ export function detectAges(text: string): PhiCandidate[] {
     matchAll(text, re, (m) =>
       /^(?:aged?|age\s*[:=])/i.test(m[0]) ? add(m.index, m.index + m[0].length) : addGroup(m),
     );
+  matchAll(text, AT_AGE, (m) => {
+    if (VITAL_CUE.test(lookBehind(text, m.index, 20)) || /\d\s*$/.test(lookBehind(text, m.index, 4))) return;
+    addGroup(m);
+  });
   matchAll(text, APPOSITIVE_AGE, (m) => {
     if (VITAL_CUE.test(lookBehind(text, m.index, 20))) return;
     add(m.index, m.index + m[1].length);
