@@ -46,14 +46,14 @@ describe('de-identification quality on the held-out set (regression floors)', ()
 });
 
 // Held-out set 2 was written blind in other styles (other countries' formats, headers, voice notes) and has
-// never been tuned on; its floors sit a little below the figures reached (recall 78.1%, terms kept 97.5%,
+// never been tuned on; its floors sit a little below the figures reached (recall 78.8%, terms kept 97.5%,
 // PHI-free altered 5.3%). Aggregate figures only.
 describe('de-identification quality on held-out set 2 (regression floors)', () => {
   const score = scoreHoldout(join(projectRoot(), 'test/fixtures/deid-holdout-2/holdout.json'));
   const itIfPresent = score ? it : it.skip;
 
   itIfPresent('keeps overall recall above its floor', () => {
-    expect(ratio(score!.overall.caught, score!.overall.total)).toBeGreaterThanOrEqual(0.77);
+    expect(ratio(score!.overall.caught, score!.overall.total)).toBeGreaterThanOrEqual(0.785);
   });
 
   itIfPresent('keeps clinical terms and PHI-free sentences within their floors', () => {
@@ -72,7 +72,11 @@ describe('recall on presidio-synth (regression floors)', () => {
   };
 
   itIfPresent('keeps PERSON recall above its floor', () => {
-    expect(recall('PERSON')).toBeGreaterThanOrEqual(0.85);
+    expect(recall('PERSON')).toBeGreaterThanOrEqual(0.885);
+  });
+
+  itIfPresent('keeps ORGANIZATION recall above its floor', () => {
+    expect(recall('ORGANIZATION')).toBeGreaterThanOrEqual(0.7);
   });
 
   itIfPresent('keeps STREET_ADDRESS recall above its floor', () => {
