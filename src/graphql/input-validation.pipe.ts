@@ -15,6 +15,19 @@ function flatten(errors: ValidationError[], prefix: string): FieldProblem[] {
   });
 }
 
+/** GqlParamtype.ARGS: the only GraphQL parameter that carries client input. */
+const GRAPHQL_ARGS = 3;
+
+/**
+ * GraphQL resolver parameters reach pipes with a numeric type (GqlParamtype: ROOT 0, CONTEXT 1, INFO 2,
+ * ARGS 3); HTTP ones with a string ('body', 'query', 'param', 'custom'). `@Parent()`, `@Context()` and
+ * `@Info()` are our own objects, not input: copying and validating a parent per field resolver call
+ * was pure overhead (bench/README.md, decision 4).
+ */
+function isGraphQLNonArgument(type: unknown): boolean {
+  return typeof type === 'number' && type !== GRAPHQL_ARGS;
+}
+
 /**
  * class-validator on every input type. Errors name the input paths at fault (input.email); the
  * messages are the constraint texts, which never include the submitted value.
@@ -31,7 +44,7 @@ export class InputValidationPipe extends ValidationPipe {
   }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    if (metadata.type === 'custom') return value;
+    if (metadata.type === 'custom' || isGraphQLNonArgument(metadata.type)) return value;
     try {
       return await super.transform(value, metadata);
     } catch (error) {
