@@ -97,12 +97,12 @@ export function caseBody(i: number): { title: string; body: string } {
 }
 
 async function specialtiesOf(pool: pg.Pool, caseIds: string[]): Promise<void> {
-  const links = await pool.query(
-    'SELECT case_id, specialty_code FROM case_specialties WHERE case_id = ANY($1::uuid[])',
+  await pool.query(
+    `SELECT cs.case_id, s.code, s.name, s.snomed_code
+       FROM case_specialties cs JOIN specialties s ON s.code = cs.specialty_code
+      WHERE cs.case_id = ANY($1::uuid[]) ORDER BY cs.specialty_code`,
     [caseIds],
   );
-  const codes = [...new Set(links.rows.map((r) => r.specialty_code as string))];
-  if (codes.length) await pool.query('SELECT * FROM specialties WHERE code = ANY($1::text[])', [codes]);
 }
 
 const clinicians = (pool: pg.Pool, ids: string[]) =>

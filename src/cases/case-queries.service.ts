@@ -1,16 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, SelectQueryBuilder } from 'typeorm';
+import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { ReadPolicy } from '../access-policy/read-policy.js';
 import type { Viewer } from '../access-policy/viewer.js';
 import { DomainError } from '../common/domain-error.js';
 import { isUuid } from '../common/uuid.js';
 import { decodeTimeIdCursor, Page, pageSize, toPage } from '../graphql/connection.js';
 import { Specialty } from '../specialties/specialty.model.js';
-import { SpecialtiesService } from '../specialties/specialties.service.js';
 import { toCaseModel } from './case-mapping.js';
 import { CaseRevisionEntity } from './case-revision.entity.js';
-import { CaseSpecialtyEntity } from './case-specialty.entity.js';
 import { CaseEntity } from './case.entity.js';
 import { Case, CaseRevision } from './case.model.js';
 import { CasesArgs } from './dto/case-filter.input.js';
@@ -23,10 +21,7 @@ const BAD_CURSOR = 'after is not a cursor returned by this list';
  */
 @Injectable()
 export class CaseQueriesService {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly specialties: SpecialtiesService,
-  ) {}
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   private readableCases(viewer: Viewer): SelectQueryBuilder<CaseEntity> {
     const policy = ReadPolicy.cases('c', 'f', viewer);
@@ -128,16 +123,24 @@ export class CaseQueriesService {
     );
   }
 
-  /** For DataLoaders: each case's specialties, in two queries whatever the number of cases. */
+  /** For DataLoaders: each case's specialties, in one query whatever the number of cases. */
   async specialtiesOf(caseIds: readonly string[]): Promise<Specialty[][]> {
-    const links = await this.dataSource
-      .getRepository(CaseSpecialtyEntity)
-      .findBy({ caseId: In([...caseIds]) });
-    const specialties = await this.specialties.findByCodes([...new Set(links.map((l) => l.specialtyCode))]);
-    const byCode = new Map(specialties.map((s) => [s.code, s]));
-    return caseIds.map((id) =>
-      links.filter((l) => l.caseId === id).flatMap((l) => byCode.get(l.specialtyCode) ?? []),
-    );
+    // One statement for the links and their specialties (was two: links, then specialties by code).
+    const rows: { case_id: string; code: string; name: string; snomed_code: string | null }[] =
+      await this.dataSource.query(
+        `SELECT cs.case_id, s.code, s.name, s.snomed_code
+           FROM case_specialties cs JOIN specialties s ON s.code = cs.specialty_code
+          WHERE cs.case_id = ANY($1::uuid[])
+          ORDER BY cs.specialty_code`,
+        [[...caseIds]],
+      );
+    const byCase = new Map<string, Specialty[]>();
+    for (const row of rows) {
+      const list = byCase.get(row.case_id) ?? [];
+      list.push({ code: row.code, name: row.name, snomedCode: row.snomed_code });
+      byCase.set(row.case_id, list);
+    }
+    return caseIds.map((id) => byCase.get(id) ?? []);
   }
 
   /** Every version, newest first. Callers check the viewer is the author or an admin. */
