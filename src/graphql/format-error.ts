@@ -3,7 +3,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
 import { VALIDATION_CODE_EXTENSION } from './credential-field-limit.rule.js';
-import { currentRequestId } from '../logging/request-context.js';
+import { requestIdOf } from '../logging/request-context.js';
 
 const HTTP_STATUS_CODES: Record<number, ErrorCode> = {
   400: ErrorCode.BAD_USER_INPUT,
@@ -93,7 +93,7 @@ export function formatGraphQLError(logger: Logger) {
     if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code) && original instanceof GraphQLError) {
       return requestErrorShape(formatted, code);
     }
-    const requestId = currentRequestId();
+    const requestId = requestIdOf(error);
     const failure = original instanceof Error ? original : new Error('non-error thrown');
     logger.error(
       {

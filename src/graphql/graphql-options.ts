@@ -12,6 +12,7 @@ import type {
   SubscriberAuthenticator,
   SubscriberIdentity,
 } from '../realtime/subscriber-authenticator.service.js';
+import { requestIdPlugin } from '../logging/request-context.js';
 import { credentialFieldLimitRule } from './credential-field-limit.rule.js';
 import { formatGraphQLError } from './format-error.js';
 import { createGraphQLContext } from './graphql-context.js';
@@ -39,7 +40,12 @@ export function graphqlOptions(
     parseOptions: { maxTokens: config.queryMaxTokens },
     allowBatchedHttpRequests: false,
     // Cache-control hints are unused here and cost a hook on every resolved field (bench/README.md).
-    plugins: [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled()],
+    plugins: [
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginLandingPageDisabled(),
+      // The request id on INTERNAL_SERVER_ERROR responses and their log line (format-error.ts).
+      requestIdPlugin,
+    ],
     persistedQueries: { ttl: 3600 },
     graphiql: false,
     playground: false,

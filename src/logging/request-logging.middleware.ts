@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
-import { runWithRequestContext } from './request-context.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 const OPERATION_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
@@ -57,6 +56,6 @@ export function requestLoggingMiddleware(logger: Logger) {
   });
   return (req: IncomingMessage, res: ServerResponse, next: () => void) => {
     httpLogger(req, res);
-    runWithRequestContext({ requestId: String((req as IncomingMessage & { id: unknown }).id) }, next);
+    next();
   };
 }
