@@ -80,6 +80,12 @@ export function summariseProfile(file: string, top = 30): string {
   ].join('\n');
 }
 
+/** CPU time (user + system) a process has used so far, in ms, from /proc/<pid>/stat (100 ticks/s). */
+function cpuMsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 /**
  * Profiles the API under one scenario: runs the built server with `--cpu-prof`, drives it with autocannon,
  * prints the top self/total-time functions and the statements' time from pg_stat_statements.
@@ -110,14 +116,11 @@ async function main(): Promise<void> {
     const fx = await fixtures(client, secret);
     await runHttp(server.baseUrl, scenario, fx, 10, 2);
     await client.query('SELECT pg_stat_statements_reset()');
-    const result = await runHttp(
-      server.baseUrl,
-      scenario,
-      fx,
-      Number(values.connections),
-      Number(values.seconds),
-    );
-    console.log(JSON.stringify(result));
+    const cpuBefore = cpuMsOf(server.pid);
+    const connections = Number(values.connections);
+    const result = await runHttp(server.baseUrl, scenario, fx, connections, Number(values.seconds));
+    const cpuPerRequest = (cpuMsOf(server.pid) - cpuBefore) / Math.max(1, result.requests);
+    console.log(JSON.stringify({ ...result, apiCpuMsPerRequest: Math.round(cpuPerRequest * 100) / 100 }));
     const { rows } = await client.query(
       `SELECT calls, round(mean_exec_time::numeric, 3) AS mean_ms, round(total_exec_time::numeric) AS total_ms,
               left(regexp_replace(query, '\\s+', ' ', 'g'), 160) AS query
