@@ -1,4 +1,4 @@
-import { Args, Context, ID, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Info, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { selectsField } from '../graphql/selected-fields.js';
 import { viewerOf } from '../access-policy/viewer.js';
@@ -7,7 +7,7 @@ import type { Caller } from '../auth/caller.js';
 import { CurrentCaller } from '../auth/current-caller.decorator.js';
 import { Forum } from '../forums/forum.model.js';
 import { ForumsService } from '../forums/forums.service.js';
-import type { GraphQLContext } from '../graphql/graphql-context.js';
+import { type GraphQLContext, viewerOfContext } from '../graphql/graphql-context.js';
 import { loadClinician } from '../identity/clinician-loaders.js';
 import { Clinician } from '../identity/clinician.model.js';
 import { CliniciansService } from '../identity/clinicians.service.js';
@@ -88,8 +88,12 @@ export class CasesResolver {
     return this.writer.close(caller, viewerOf(caller), id, outcome);
   }
 
+  // Field resolvers below take GraphQL's own (parent, args, context) arguments, without Nest parameter
+  // decorators: Nest then calls them directly instead of running each parameter through the pipes on
+  // every call (20 cases x 4 fields per feed page; bench/README.md, decision 6).
+
   @ResolveField(() => Forum)
-  async forum(@Parent() kase: Case, @Context() context: GraphQLContext): Promise<Forum> {
+  async forum(kase: Case, _args: unknown, context: GraphQLContext): Promise<Forum> {
     const forum = await context.loaders
       .get<string, Forum | null>('forum.byId', (ids) => this.forums.findByIds(ids))
       .load(kase.forumId);
@@ -97,12 +101,12 @@ export class CasesResolver {
   }
 
   @ResolveField(() => Clinician)
-  async author(@Parent() kase: Case, @Context() context: GraphQLContext): Promise<Clinician> {
+  async author(kase: Case, _args: unknown, context: GraphQLContext): Promise<Clinician> {
     return (await loadClinician(context, this.clinicians, kase.authorId))!;
   }
 
   @ResolveField(() => [Specialty])
-  specialties(@Parent() kase: Case, @Context() context: GraphQLContext): Promise<Specialty[]> {
+  specialties(kase: Case, _args: unknown, context: GraphQLContext): Promise<Specialty[]> {
     return context.loaders
       .get<string, Specialty[]>('case.specialties', (ids) => this.queries.specialtiesOf(ids))
       .load(kase.id);
@@ -111,8 +115,8 @@ export class CasesResolver {
   @ResolveField(() => [CaseRevision], {
     description: 'Every version, newest first: the author and admins only; empty for others',
   })
-  revisions(@Parent() kase: Case, @CurrentCaller() caller: Caller | null): Promise<CaseRevision[]> {
-    const viewer = viewerOf(caller);
+  revisions(kase: Case, _args: unknown, context: GraphQLContext): Promise<CaseRevision[]> {
+    const viewer = viewerOfContext(context);
     if (!viewer.admin && viewer.id !== kase.authorId) return Promise.resolve([]);
     return this.queries.revisionsOf(kase.id);
   }
@@ -123,7 +127,7 @@ export class CaseRevisionResolver {
   constructor(private readonly clinicians: CliniciansService) {}
 
   @ResolveField(() => Clinician)
-  async editor(@Parent() revision: CaseRevision, @Context() context: GraphQLContext): Promise<Clinician> {
+  async editor(revision: CaseRevision, _args: unknown, context: GraphQLContext): Promise<Clinician> {
     return (await loadClinician(context, this.clinicians, revision.editorId))!;
   }
 }

@@ -1,4 +1,4 @@
-import { Args, Context, ID, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { viewerOf } from '../access-policy/viewer.js';
 import { Verified, SignedIn } from '../auth/access.decorators.js';
 import type { Caller } from '../auth/caller.js';
@@ -6,7 +6,7 @@ import { CurrentCaller } from '../auth/current-caller.decorator.js';
 import { CaseQueriesService } from '../cases/case-queries.service.js';
 import { Case } from '../cases/case.model.js';
 import { PageArgs } from '../graphql/connection.js';
-import type { GraphQLContext } from '../graphql/graphql-context.js';
+import { type GraphQLContext, viewerOfContext } from '../graphql/graphql-context.js';
 import { loadClinician } from '../identity/clinician-loaders.js';
 import { Clinician } from '../identity/clinician.model.js';
 import { CliniciansService } from '../identity/clinicians.service.js';
@@ -41,19 +41,16 @@ export class RepliesResolver {
 
   /** Goes through the read policy like every other path to a case. */
   @ResolveField(() => Case)
-  async case(
-    @Parent() reply: Reply,
-    @CurrentCaller() caller: Caller | null,
-    @Context() context: GraphQLContext,
-  ) {
-    const viewer = viewerOf(caller);
+  async case(reply: Reply, _args: unknown, context: GraphQLContext) {
+    const viewer = viewerOfContext(context);
     return context.loaders
       .get<string, Case | null>('case.readable', (ids) => this.cases.findReadableByIds(ids, viewer))
       .load(reply.caseId);
   }
 
+  // Decorator-free field resolvers (see CasesResolver.forum): no per-call pipes.
   @ResolveField(() => Clinician)
-  async author(@Parent() reply: Reply, @Context() context: GraphQLContext): Promise<Clinician> {
+  async author(reply: Reply, _args: unknown, context: GraphQLContext): Promise<Clinician> {
     return (await loadClinician(context, this.clinicians, reply.authorId))!;
   }
 }
@@ -69,12 +66,8 @@ export class CaseThreadResolver {
   }
 
   @ResolveField(() => Int)
-  replyCount(
-    @Parent() kase: Case,
-    @CurrentCaller() caller: Caller | null,
-    @Context() context: GraphQLContext,
-  ) {
-    const viewer = viewerOf(caller);
+  replyCount(kase: Case, _args: unknown, context: GraphQLContext) {
+    const viewer = viewerOfContext(context);
     return context.loaders
       .get<string, number>('case.replyCount', (ids) => this.thread.countReadable(ids, viewer))
       .load(kase.id);
