@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, In, QueryFailedError, Repository } from 'typeorm';
+import { DataSource, QueryFailedError, Repository } from 'typeorm';
 import { ReadPolicy } from '../access-policy/read-policy.js';
 import type { Viewer } from '../access-policy/viewer.js';
 import { AuditAction } from '../audit/audit-action.js';
 import { AuditService } from '../audit/audit.service.js';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
 import { isUuid } from '../common/uuid.js';
+import { findByIdsLean } from '../database/find-by-ids.js';
 import { CreateForumInput } from './dto/create-forum.input.js';
 import { ForumEntity } from './forum.entity.js';
 import { Forum, ForumVisibility } from './forum.model.js';
@@ -87,7 +88,7 @@ export class ForumsService {
 
   /** For DataLoaders resolving the forum of a case already known to be readable. */
   async findByIds(ids: readonly string[]): Promise<(Forum | null)[]> {
-    const rows = await this.forums.findBy({ id: In(ids.filter(isUuid)) });
+    const rows = await findByIdsLean(this.dataSource, ForumEntity, ids.filter(isUuid));
     const byId = new Map(rows.map((row) => [row.id, toModel(row)]));
     return ids.map((id) => byId.get(id) ?? null);
   }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { isUuid } from '../common/uuid.js';
+import { findByIdsLean } from '../database/find-by-ids.js';
 import { returningRows } from '../database/returning-rows.js';
 import { Specialty } from '../specialties/specialty.model.js';
 import { SpecialtiesService } from '../specialties/specialties.service.js';
@@ -68,7 +69,7 @@ export class CliniciansService {
   /** For DataLoaders: one entry per id, null when missing. */
   async findByIds(ids: readonly string[]): Promise<(Clinician | null)[]> {
     const valid = ids.filter(isUuid);
-    const rows = valid.length ? await this.clinicians.findBy({ id: In(valid) }) : [];
+    const rows = await findByIdsLean(this.dataSource, ClinicianEntity, valid);
     const byId = new Map(rows.map((row) => [row.id, toClinicianModel(row)]));
     return ids.map((id) => byId.get(id) ?? null);
   }
