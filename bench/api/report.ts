@@ -59,10 +59,12 @@ export function chart(report: BenchReport): string {
   const width = left + scenarios.length * groupW + 20;
   const height = top + h + 70;
   const y = (v: number) => top + h - (v / max) * h;
+  const title = `Curbside API vs raw SQL ceiling — requests/s (${report.scale.toLocaleString('en')} cases, ${report.machine.cpus} CPUs)`;
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="sans-serif" font-size="11">`,
+    `<title>${title}</title>`,
     `<rect width="100%" height="100%" fill="white"/>`,
-    `<text x="${left}" y="18" font-size="14">Curbside API vs raw SQL ceiling — requests/s (${report.scale.toLocaleString('en')} cases, ${report.machine.cpus} CPUs)</text>`,
+    `<text x="${left}" y="18" font-size="14">${title}</text>`,
     `<rect x="${left}" y="24" width="10" height="10" fill="#3b6fb6"/><text x="${left + 14}" y="33">API (HTTP + GraphQL)</text>`,
     `<rect x="${left + 150}" y="24" width="10" height="10" fill="#c9c9c9"/><text x="${left + 164}" y="33">raw SQL through pg</text>`,
   ];
