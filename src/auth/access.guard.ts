@@ -1,69 +1,47 @@
-import { type CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { AuthGuard } from '@nestjs/passport';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
-import type { AppConfig } from '../config/app-config.js';
-import { APP_CONFIG } from '../config/config.module.js';
-import { CallerLoader } from '../identity/caller-loader.service.js';
 import { VerificationStatus } from '../identity/clinician.enums.js';
 import { Access, ACCESS_KEY } from './access.decorators.js';
-import { accessClaimsOf } from './access-token.js';
 import type { Caller } from './caller.js';
 import { requestOf } from './graphql-request.js';
 import type { RequestWithCaller } from './request-with-caller.js';
 
-/** `<scheme> <token>` as passport-jwt's `fromAuthHeaderAsBearerToken` reads it (scheme case-insensitive). */
-const AUTH_HEADER = /(\S+)\s+(\S+)/;
-
-function bearerOf(header: unknown): string | null {
-  if (typeof header !== 'string') return null;
-  const match = AUTH_HEADER.exec(header);
-  return match && match[1].toLowerCase() === 'bearer' ? match[2] : null;
-}
-
 /**
  * The global guard. Deny by default: an operation without a declared access level needs a signed-in
- * caller. The bearer token is checked once per HTTP request, whatever the number of root fields: its
- * signature, algorithm, issuer, audience and expiry, then the caller's current role and verification
- * are loaded from the database (the session must still be open), so a revocation, role change or
- * logout applies to the very next request. This is what passport-jwt did here before, without
- * passport's per-request machinery (bench/README.md, decision 3).
+ * caller. The bearer token is checked once per HTTP request, whatever the number of root fields, by
+ * passport-jwt (JwtStrategy), which also loads the caller's current state from the database.
  */
 @Injectable()
-export class AccessGuard implements CanActivate {
-  constructor(
-    private readonly reflector: Reflector,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly callers: CallerLoader,
-  ) {}
+export class AccessGuard extends AuthGuard('jwt') {
+  constructor(private readonly reflector: Reflector) {
+    super();
+  }
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
+  override getRequest(context: ExecutionContext): RequestWithCaller {
+    return requestOf(context);
+  }
+
+  override handleRequest<T>(_error: unknown, user: T, _info: unknown, context: ExecutionContext): T {
+    const req = requestOf(context);
+    if (!user && req.headers.authorization) req.bearerRejected = true;
+    return (user || null) as T;
+  }
+
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
     const access =
       this.reflector.getAllAndOverride<Access>(ACCESS_KEY, [context.getHandler(), context.getClass()]) ??
       Access.SIGNED_IN;
     const req = requestOf(context);
     if (!req.callerResolved) {
-      if (req.headers.authorization) {
-        req.user = await this.callerOf(req);
-        if (!req.user) req.bearerRejected = true;
-      } else req.user = null;
+      if (req.headers.authorization) await super.canActivate(context);
+      else req.user = null;
       req.callerResolved = true;
     }
     if (access === Access.PUBLIC) return true;
     assertAccess(access, req.user ?? null, req.bearerRejected === true);
     return true;
-  }
-
-  /** The caller behind the bearer token, or null when the token or its session is not accepted. */
-  private async callerOf(req: RequestWithCaller): Promise<Caller | null> {
-    const token = bearerOf(req.headers.authorization);
-    const claims = token ? accessClaimsOf(req, token, this.config.jwtSecret!) : null;
-    if (!claims) return null;
-    try {
-      return await this.callers.load(claims.sub, claims.sid);
-    } catch {
-      // As with passport before: a failed lookup refuses the token rather than failing the request.
-      return null;
-    }
   }
 }
 
