@@ -7,8 +7,11 @@ import { findFreePort } from '../src/database/free-port.js';
 
 const ADMIN_EMAIL = 'bench-admin@curbside.test';
 const ADMIN_PASSWORD = 'bench-lantern-harbour-7';
-const PHASE_SECONDS = 10;
-const FEED = '{ cases(first: 10) { edges { node { id title author { displayName } } } } }';
+const PHASE_SECONDS = 15;
+/** The polite client's request: a small page (cost 5), well within its budget at 20 a second. */
+const SMALL_PAGE = '{ cases(first: 2) { edges { node { id title } } } }';
+/** The abusive client's request: a bigger page (cost 31), as fast as it can. */
+const BIG_PAGE = '{ cases(first: 10) { edges { node { id title author { displayName } } } } }';
 
 interface PhaseResult {
   p50: number;
@@ -44,6 +47,7 @@ async function graphql(base: string, query: string, variables: object, headers: 
 function drive(
   base: string,
   apiKey: string,
+  query: string,
   options: { connections: number; overallRate?: number },
 ): Promise<PhaseResult> {
   return new Promise((resolve, reject) => {
@@ -58,7 +62,7 @@ function drive(
             method: 'POST',
             path: '/graphql',
             headers: { 'content-type': 'application/json', 'x-api-key': apiKey },
-            body: JSON.stringify({ query: FEED }),
+            body: JSON.stringify({ query }),
           },
         ],
       },
@@ -96,7 +100,11 @@ export async function benchAbusiveClient(): Promise<void> {
       BOOTSTRAP_ADMIN_PASSWORD: ADMIN_PASSWORD,
       // Both clients come from 127.0.0.1: the per-address budget must not be what separates them.
       RATE_LIMIT_ADDRESS_PER_MINUTE: '100000000',
+      RATE_LIMIT_USER_PER_MINUTE: '100000000',
+      // 200 points a second per app, at most 5 seconds' worth at once.
       RATE_LIMIT_APP_PER_MINUTE: '12000',
+      RATE_LIMIT_BURST_SECONDS: '5',
+      QUERY_MAX_COST: '1000',
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -117,11 +125,12 @@ export async function benchAbusiveClient(): Promise<void> {
     const abusiveKey = await create('Runaway script');
 
     // Warm-up, then the polite client alone, then with the abusive one hammering the same server.
-    await drive(base, politeKey, { connections: 2, overallRate: 5 });
-    const alone = await drive(base, politeKey, { connections: 2, overallRate: 5 });
+    const polite = () => drive(base, politeKey, SMALL_PAGE, { connections: 2, overallRate: 20 });
+    await polite();
+    const alone = await polite();
     const [together, abuser] = await Promise.all([
-      drive(base, politeKey, { connections: 2, overallRate: 5 }),
-      drive(base, abusiveKey, { connections: 20 }),
+      polite(),
+      drive(base, abusiveKey, BIG_PAGE, { connections: 20 }),
     ]);
     const increase = ((together.p99 - alone.p99) / alone.p99) * 100;
     console.log(

@@ -14,7 +14,12 @@ export function configureApp(app: INestApplication, config: AppConfig, logger: L
   express.disable('x-powered-by');
   express.use(requestLoggingMiddleware(logger));
   // A client refused for its budget moments ago is turned away before any other work.
-  express.use(refusalShortcut(app.get(RefusalCache), config.jwtSecret));
+  express.use(
+    refusalShortcut(app.get(RefusalCache), {
+      jwtSecret: config.jwtSecret,
+      maxInFlightPerClient: config.rateLimitMaxInFlight,
+    }),
+  );
   // Security headers; the API serves no HTML, so the content policy can be the strictest one.
   express.use(
     helmet({

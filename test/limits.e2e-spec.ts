@@ -102,7 +102,12 @@ describe('rate limits by cost', () => {
   let t: TestApp;
   let user: Account;
   beforeAll(async () => {
-    t = await createTestApp({ RATE_LIMIT_USER_PER_MINUTE: '120', RATE_LIMIT_ADDRESS_PER_MINUTE: '100000' });
+    t = await createTestApp({
+      RATE_LIMIT_USER_PER_MINUTE: '120',
+      RATE_LIMIT_ADDRESS_PER_MINUTE: '100000',
+      RATE_LIMIT_BURST_SECONDS: '60',
+      QUERY_MAX_COST: '100',
+    });
     await givenAdmin(t);
     user = await givenClinician(t);
   });

@@ -30,6 +30,7 @@ describe('loadConfig', () => {
       [{ JWT_SECRET: 'short' }, 'JWT_SECRET'],
       [{ BOOTSTRAP_ADMIN_EMAIL: 'admin@example.org' }, 'BOOTSTRAP_ADMIN_PASSWORD'],
       [{ REDIS_URL: 'http://cache' }, 'REDIS_URL'],
+      [{ RATE_LIMIT_USER_PER_MINUTE: '600', QUERY_MAX_COST: '5000' }, 'RATE_LIMIT_USER_PER_MINUTE'],
     ] as const) {
       const error = errorFor(env);
       expect(error).toBeInstanceOf(ConfigError);

@@ -30,6 +30,10 @@ export interface AppConfig {
   rateLimitAppPerMinute: number;
   rateLimitUserPerMinute: number;
   rateLimitAddressPerMinute: number;
+  /** A budget holds this many seconds' worth of points: how large a burst a client may send at once. */
+  rateLimitBurstSeconds: number;
+  /** Requests one partner app or user may have in progress on one instance at once. */
+  rateLimitMaxInFlight: number;
   /** Introspection and "did you mean" suggestions (off by default in production). */
   graphqlIntrospection: boolean;
   /** Browser origins allowed by CORS (partner web apps); empty means none. */
@@ -120,6 +124,22 @@ function readOrigins(env: Env, name: string): string[] {
   });
 }
 
+/** A budget smaller than the most expensive allowed query would refuse that query forever. */
+function assertBudgetsHoldTheLargestQuery(config: AppConfig): void {
+  for (const [variable, perMinute] of [
+    ['RATE_LIMIT_APP_PER_MINUTE', config.rateLimitAppPerMinute],
+    ['RATE_LIMIT_USER_PER_MINUTE', config.rateLimitUserPerMinute],
+    ['RATE_LIMIT_ADDRESS_PER_MINUTE', config.rateLimitAddressPerMinute],
+  ] as const) {
+    if ((perMinute / 60) * config.rateLimitBurstSeconds < config.queryMaxCost) {
+      throw new ConfigError(
+        variable,
+        'times RATE_LIMIT_BURST_SECONDS / 60 must be at least QUERY_MAX_COST, or the largest allowed query could never run',
+      );
+    }
+  }
+}
+
 export function loadConfig(env: Env): AppConfig {
   const nodeEnv = readEnum(env, 'NODE_ENV', NODE_ENVS, 'development');
   const databaseUrl = readUrl(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
@@ -140,7 +160,7 @@ export function loadConfig(env: Env): AppConfig {
       'must be set together with the other BOOTSTRAP_ADMIN_ variable',
     );
   }
-  return {
+  const config: AppConfig = {
     nodeEnv,
     port: readInt(env, 'PORT', 3000, 0, 65535),
     databaseUrl,
@@ -165,8 +185,12 @@ export function loadConfig(env: Env): AppConfig {
     rateLimitAppPerMinute: readInt(env, 'RATE_LIMIT_APP_PER_MINUTE', 60_000, 10, 100_000_000),
     rateLimitUserPerMinute: readInt(env, 'RATE_LIMIT_USER_PER_MINUTE', 10_000, 10, 100_000_000),
     rateLimitAddressPerMinute: readInt(env, 'RATE_LIMIT_ADDRESS_PER_MINUTE', 20_000, 10, 100_000_000),
+    rateLimitBurstSeconds: readInt(env, 'RATE_LIMIT_BURST_SECONDS', 30, 1, 3600),
+    rateLimitMaxInFlight: readInt(env, 'RATE_LIMIT_MAX_IN_FLIGHT', 8, 1, 10_000),
     graphqlIntrospection: readBool(env, 'GRAPHQL_INTROSPECTION', nodeEnv !== 'production'),
     corsOrigins: readOrigins(env, 'CORS_ORIGINS'),
     bodyLimitKb: readInt(env, 'BODY_LIMIT_KB', 200, 16, 10_240),
   };
+  assertBudgetsHoldTheLargestQuery(config);
+  return config;
 }

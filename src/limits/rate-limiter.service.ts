@@ -28,9 +28,11 @@ export class RateLimiterService implements OnApplicationShutdown {
   ) {}
 
   bucketsFor(identities: RequestIdentities): Bucket[] {
+    // Refilled at the per-minute rate but holding only RATE_LIMIT_BURST_SECONDS' worth, so no client can
+    // spend a minute's budget in one burst that saturates the server for everyone else.
     const bucket = (key: string, perMinute: number): Bucket => ({
       key,
-      capacity: perMinute,
+      capacity: (perMinute / 60) * this.config.rateLimitBurstSeconds,
       refillPerSecond: perMinute / 60,
     });
     const buckets: Bucket[] = [];

@@ -19,25 +19,61 @@ export function bucketKeysOf(req: Request, cache: RefusalCache, jwtSecret: strin
   return keys;
 }
 
+/** Longest a refused request is held before its answer, so a client looping on 429s slows to a crawl. */
+export const TARPIT_MS = 1000;
+
+export interface ShortcutOptions {
+  jwtSecret: string | undefined;
+  /** Requests one partner app or user may have in progress on this instance at once. */
+  maxInFlightPerClient: number;
+  tarpitMs?: number;
+}
+
 /**
  * Turns away, at the door, a client whose budget was refused moments ago, with the same RATE_LIMITED
- * answer the API gave it, so one runaway client costs little while the others are served.
+ * answer the API gave it, and a client (partner app or user, not an address: a hospital's users may
+ * share one) with too many requests already in progress here, so one runaway client costs little while
+ * the others are served. The answer is held back for up to a second (a tarpit): a client that sends its
+ * next request as soon as the last one is answered, as scripts do, then sends about one a second per
+ * connection instead of thousands.
  */
-export function refusalShortcut(cache: RefusalCache, jwtSecret: string | undefined) {
+export function refusalShortcut(cache: RefusalCache, options: ShortcutOptions) {
+  const tarpitMs = options.tarpitMs ?? TARPIT_MS;
+  const inFlight = new Map<string, number>();
+  const refuse = (res: Response, wait: number) => {
+    const answer = () => {
+      if (res.writableEnded || res.destroyed) return;
+      res
+        .status(429)
+        .set('retry-after', String(wait))
+        .json({
+          errors: [
+            {
+              message: 'Rate limit reached for this client; retry later',
+              extensions: { code: ErrorCode.RATE_LIMITED, retryAfterSeconds: wait },
+            },
+          ],
+        });
+    };
+    const timer = setTimeout(answer, Math.min(wait * 1000, tarpitMs));
+    res.once('close', () => clearTimeout(timer));
+  };
   return (req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'POST' || !req.path.startsWith('/graphql')) return next();
-    const wait = cache.waitFor(bucketKeysOf(req, cache, jwtSecret));
-    if (wait === null) return next();
-    res
-      .status(429)
-      .set('retry-after', String(wait))
-      .json({
-        errors: [
-          {
-            message: 'Rate limit reached for this client; retry later',
-            extensions: { code: ErrorCode.RATE_LIMITED, retryAfterSeconds: wait },
-          },
-        ],
-      });
+    const keys = bucketKeysOf(req, cache, options.jwtSecret);
+    const wait = cache.waitFor(keys);
+    if (wait !== null) return refuse(res, wait);
+    const clients = keys.filter((key) => !key.startsWith('address:'));
+    if (clients.some((key) => (inFlight.get(key) ?? 0) >= options.maxInFlightPerClient))
+      return refuse(res, 1);
+    for (const key of clients) inFlight.set(key, (inFlight.get(key) ?? 0) + 1);
+    res.once('close', () => {
+      for (const key of clients) {
+        const left = (inFlight.get(key) ?? 1) - 1;
+        if (left > 0) inFlight.set(key, left);
+        else inFlight.delete(key);
+      }
+    });
+    next();
   };
 }

@@ -1,0 +1,91 @@
+import { EventEmitter } from 'node:events';
+import { describe, expect, it } from '@jest/globals';
+import type { NextFunction, Request, Response } from 'express';
+import { RefusalCache } from './refusal-cache.js';
+import { refusalShortcut } from './refusal-shortcut.middleware.js';
+
+const KEY = `cbk_0123456789ab_${'x'.repeat(43)}`;
+
+function request(): Request {
+  return {
+    method: 'POST',
+    path: '/graphql',
+    headers: { 'x-api-key': KEY },
+    ip: '10.0.0.9',
+  } as unknown as Request;
+}
+
+/** A response that records what was sent; emitting 'close' ends the request. */
+function response() {
+  const res = new EventEmitter() as EventEmitter & Record<string, unknown>;
+  res.sent = undefined;
+  res.writableEnded = false;
+  res.destroyed = false;
+  res.status = (code: number) => {
+    res.statusCode = code;
+    return res;
+  };
+  res.set = () => res;
+  res.json = (body: unknown) => {
+    res.sent = body;
+    res.writableEnded = true;
+    return res;
+  };
+  return res as unknown as Response & EventEmitter & { sent?: unknown; statusCode?: number };
+}
+
+describe('refusalShortcut', () => {
+  it('lets at most maxInFlightPerClient requests of one partner app through at once', async () => {
+    const cache = new RefusalCache();
+    cache.learnKeyPrefix('0123456789ab', 'app-1');
+    const middleware = refusalShortcut(cache, { jwtSecret: undefined, maxInFlightPerClient: 2, tarpitMs: 0 });
+    const passed: Response[] = [];
+    const responses = [response(), response(), response()];
+    for (const res of responses) middleware(request(), res, (() => passed.push(res)) as NextFunction);
+    expect(passed).toHaveLength(2);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(responses[2].statusCode).toBe(429);
+    // When one finishes, the next request goes through again.
+    responses[0].emit('close');
+    const next = response();
+    middleware(request(), next, (() => passed.push(next)) as NextFunction);
+    expect(passed).toHaveLength(3);
+  });
+
+  it('repeats a recent budget refusal at the door, and forgets it once the wait is over', async () => {
+    const cache = new RefusalCache();
+    cache.learnKeyPrefix('0123456789ab', 'app-1');
+    cache.remember(['app:app-1'], 30);
+    const middleware = refusalShortcut(cache, {
+      jwtSecret: undefined,
+      maxInFlightPerClient: 10,
+      tarpitMs: 0,
+    });
+    const refused = response();
+    let called = false;
+    middleware(request(), refused, (() => {
+      called = true;
+    }) as NextFunction);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(called).toBe(false);
+    expect(refused.statusCode).toBe(429);
+    cache.forgetExpired(Date.now() + 31_000);
+    middleware(request(), response(), (() => {
+      called = true;
+    }) as NextFunction);
+    expect(called).toBe(true);
+  });
+
+  it('does not cap addresses: many users behind one hospital address are not one client', () => {
+    const cache = new RefusalCache();
+    const middleware = refusalShortcut(cache, { jwtSecret: undefined, maxInFlightPerClient: 1, tarpitMs: 0 });
+    let passed = 0;
+    for (let i = 0; i < 5; i++) {
+      const req = { method: 'POST', path: '/graphql', headers: {}, ip: '10.0.0.9' } as unknown as Request;
+      middleware(req, response(), (() => {
+        passed += 1;
+      }) as NextFunction);
+    }
+    expect(passed).toBe(5);
+  });
+});
