@@ -1,19 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { DataSource } from 'typeorm';
+import { percentile, withScratchDatabase } from './scratch-database.js';
 import { loadConfig } from '../src/config/app-config.js';
-import { dataSourceOptions } from '../src/database/data-source-options.js';
-import { startEmbeddedPostgres } from '../src/database/embedded-postgres.js';
 import { ConsultOffersService } from '../src/routing/consult-offers.service.js';
 
 const SPECIALISTS = 50_000;
 const CASES = 300;
 const WARM_UP = 30;
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
 
 /**
  * Seeds 50,000 verified specialists (one or two specialties each, random existing load) into a fresh
@@ -21,12 +12,7 @@ function percentile(sorted: number[], p: number): number {
  * one requested specialty, fan-out 3), case after case, and prints the percentiles.
  */
 export async function benchRouting(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'curbside-bench-'));
-  const server = await startEmbeddedPostgres(dir, 'curbside_bench');
-  const source = new DataSource(dataSourceOptions(server.url));
-  try {
-    await source.initialize();
-    await source.runMigrations({ transaction: 'each' });
+  await withScratchDatabase(async (source) => {
     const seeded = Date.now();
     await source.query(`
       INSERT INTO clinicians (email, display_name, password_hash, verification_status, accepting_consults)
@@ -88,11 +74,7 @@ export async function benchRouting(): Promise<void> {
         `p50 ${percentile(timings, 50).toFixed(2)} ms, p95 ${percentile(timings, 95).toFixed(2)} ms, ` +
         `p99 ${percentile(timings, 99).toFixed(2)} ms, max ${timings.at(-1)!.toFixed(2)} ms (${timings.length} cases; goal p95 < 20 ms)`,
     );
-  } finally {
-    if (source.isInitialized) await source.destroy();
-    await server.stop();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 if (process.argv[1]?.endsWith('routing.bench.js')) await benchRouting();

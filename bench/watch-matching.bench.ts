@@ -1,9 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../src/database/data-source-options.js';
-import { startEmbeddedPostgres } from '../src/database/embedded-postgres.js';
+import { percentile, withScratchDatabase } from './scratch-database.js';
 import { DomainEvents } from '../src/events/domain-events.js';
 import { PARSE_WATCH_QUERY_SQL } from '../src/watches/watch-limits.js';
 import { MATCH_CASE_SQL, WatchMatchingService } from '../src/watches/watch-matching.service.js';
@@ -118,10 +113,6 @@ const CASE_TEXTS: Array<[string, string, string]> = [
   ],
 ];
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
 /** A deterministic pseudo-random generator, so every run seeds the same watches. */
 function rng(seed: number): () => number {
   let state = seed >>> 0;
@@ -151,12 +142,7 @@ function watchQuery(random: () => number): string {
  * realistic case texts, each posted 40 times, and prints p50/p95 per text.
  */
 export async function benchWatchMatching(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'curbside-bench-'));
-  const server = await startEmbeddedPostgres(dir, 'curbside_bench');
-  const source = new DataSource(dataSourceOptions(server.url));
-  try {
-    await source.initialize();
-    await source.runMigrations({ transaction: 'each' });
+  await withScratchDatabase(async (source) => {
     const seeded = Date.now();
     await source.query(`
       INSERT INTO clinicians (email, display_name, password_hash, verification_status)
@@ -252,11 +238,7 @@ export async function benchWatchMatching(): Promise<void> {
           `${fullScan.toFixed(1)} ms testing every watch)`,
       );
     }
-  } finally {
-    if (source.isInitialized) await source.destroy();
-    await server.stop();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 if (process.argv[1]?.endsWith('watch-matching.bench.js')) await benchWatchMatching();
