@@ -61,6 +61,7 @@ export async function createTestApp(
     RATE_LIMIT_ADDRESS_PER_MINUTE: '100000000',
     RATE_LIMIT_USER_PER_MINUTE: '100000000',
     RATE_LIMIT_APP_PER_MINUTE: '100000000',
+    RATE_LIMIT_MAX_IN_FLIGHT: '10000',
     ...env,
   });
   const logLines: string[] = [];
