@@ -91,6 +91,56 @@ describe('GraphQL subscriptions over graphql-ws', () => {
     await t.close();
   });
 
+  describe('partner apps over WebSocket', () => {
+    const issueKey = async (scopes: string[]) =>
+      dataOf(
+        await t.gql(
+          'mutation($i: PartnerAppInput!) { createPartnerApp(input: $i) { apiKey app { id } } }',
+          { i: { name: `Ward app ${randomUUID().slice(0, 8)}`, scopes } },
+          { token: admin.accessToken },
+        ),
+        'createPartnerApp',
+      ) as { apiKey: string; app: { id: string } };
+
+    it('refuses the connection (4403) with an unknown or malformed key', async () => {
+      for (const apiKey of ['not-a-key', `cbk_0123456789ab_${'x'.repeat(43)}`]) {
+        const outcome = await connect(url, author.accessToken, undefined, { apiKey }).outcome;
+        expect(outcome).toEqual({ connected: false, code: 4403 });
+      }
+    });
+
+    it('applies the key’s scopes to subscriptions, and a revoked key stops new ones', async () => {
+      const { apiKey, app } = await issueKey(['cases:read']);
+      const connection = connect(url, author.accessToken, undefined, { apiKey });
+      connections.push(connection);
+      expect(await connection.outcome).toEqual({ connected: true });
+
+      const offers = subscribe(connection, CONSULT_OFFERED);
+      await offers.completed;
+      expect(offers.results[0].errors?.[0]).toMatchObject({
+        extensions: { code: 'FORBIDDEN', scope: 'consults:read' },
+      });
+
+      const kase = await givenCase(t, author, privateForum.id);
+      const replies = subscribe(connection, CASE_REPLIED, { caseId: kase.id });
+      await sleep(QUIET_MS);
+      expect(replies.results.filter((r) => r.errors)).toEqual([]);
+      replies.dispose();
+
+      dataOf(
+        await t.gql(
+          'mutation($id: ID!) { revokePartnerApp(id: $id) { revokedAt } }',
+          { id: app.id },
+          { token: admin.accessToken },
+        ),
+        'revokePartnerApp',
+      );
+      const afterRevocation = subscribe(connection, CASE_REPLIED, { caseId: kase.id });
+      await afterRevocation.completed;
+      expect(afterRevocation.results[0].errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    });
+  });
+
   describe('connection', () => {
     it('is refused (4403) without a token', async () => {
       const outcome = await connect(url, null).outcome;

@@ -21,7 +21,7 @@ import { PartnersResolver } from './partners.resolver.js';
     PartnerUsagePlugin,
     PartnerKeyMiddleware,
   ],
-  exports: [PartnerUsageService],
+  exports: [PartnerUsageService, PartnerAppsService],
 })
 export class PartnersModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { bearerToken, verifyAccessToken } from '../auth/access-token.js';
 import type { Caller } from '../auth/caller.js';
-import type { RequestWithCaller } from '../auth/request-with-caller.js';
+import type { PartnerAppIdentity, RequestWithCaller } from '../auth/request-with-caller.js';
+import { PartnerAppsService } from '../partners/partner-apps.service.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { GraphQLContext } from '../graphql/graphql-context.js';
@@ -12,6 +13,8 @@ import { CallerLoader } from '../identity/caller-loader.service.js';
 export interface SubscriberIdentity {
   clinicianId: string;
   sessionId: string;
+  /** The partner app whose `connectionParams.apiKey` opened the connection, if any: its scopes apply. */
+  partnerApiKey: string | null;
 }
 
 /**
@@ -32,6 +35,7 @@ export class SubscriberAuthenticator {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly callers: CallerLoader,
+    private readonly partnerApps: PartnerAppsService,
   ) {}
 
   /** The subscriber behind `connectionParams.authorization`, or null when the token is missing or refused. */
@@ -42,14 +46,37 @@ export class SubscriberAuthenticator {
     if (!token) return null;
     const claims = verifyAccessToken(token, this.config.jwtSecret!);
     if (!claims) return null;
+    const apiKey = connectionParams?.apiKey ?? connectionParams?.['x-api-key'];
+    if (apiKey !== undefined && (typeof apiKey !== 'string' || !(await this.partnerAppOf(apiKey))))
+      return null;
     const caller = await this.callers.load(claims.sub, claims.sid);
-    return caller ? { clinicianId: caller.id, sessionId: claims.sid } : null;
+    return caller
+      ? {
+          clinicianId: caller.id,
+          sessionId: claims.sid,
+          partnerApiKey: typeof apiKey === 'string' ? apiKey : null,
+        }
+      : null;
+  }
+
+  /** The app behind a key, checked again at every subscribe so a revoked key stops at once. */
+  private async partnerAppOf(apiKey: string): Promise<PartnerAppIdentity | null> {
+    const check = await this.partnerApps.check(apiKey.trim());
+    return check.ok ? check.app : null;
   }
 
   /** A fresh context for one subscribe message, with the caller as the database says now. */
   async contextFor(subscriber: SubscriberIdentity): Promise<SubscriptionContext> {
     const caller = await this.callers.load(subscriber.clinicianId, subscriber.sessionId);
-    const req = { user: caller, callerResolved: true, headers: {} } as unknown as RequestWithCaller;
+    const partnerApp = subscriber.partnerApiKey ? await this.partnerAppOf(subscriber.partnerApiKey) : null;
+    // A key revoked since the connection opened leaves no app: the guard then sees no caller either.
+    const refused = subscriber.partnerApiKey !== null && !partnerApp;
+    const req = {
+      user: refused ? null : caller,
+      callerResolved: true,
+      headers: {},
+      partnerApp,
+    } as unknown as RequestWithCaller;
     return { req, loaders: new RequestLoaders(), subscriber };
   }
 
@@ -58,7 +85,12 @@ export class SubscriberAuthenticator {
    * cached for an earlier event (or an earlier verification status) is reused. Null once signed out.
    */
   async refresh(context: SubscriptionContext): Promise<Caller | null> {
-    const caller = await this.callers.load(context.subscriber.clinicianId, context.subscriber.sessionId);
+    const key = context.subscriber.partnerApiKey;
+    // A partner key revoked since the subscription started stops its deliveries too.
+    const caller =
+      key && !(await this.partnerAppOf(key))
+        ? null
+        : await this.callers.load(context.subscriber.clinicianId, context.subscriber.sessionId);
     context.req.user = caller;
     context.loaders = new RequestLoaders();
     return caller;

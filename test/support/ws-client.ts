@@ -19,8 +19,16 @@ export interface Connection {
   close(): Promise<void>;
 }
 
-/** Opens a graphql-ws connection with `connectionParams.authorization` (when a token is given). */
-export function connect(url: string, token?: string | null, authorization?: string): Connection {
+/**
+ * Opens a graphql-ws connection with `connectionParams.authorization` (when a token is given) and any
+ * extra connection params (e.g. a partner app's `apiKey`).
+ */
+export function connect(
+  url: string,
+  token?: string | null,
+  authorization?: string,
+  extraParams: Record<string, string> = {},
+): Connection {
   let settle: (value: { connected: true } | { connected: false; code: number }) => void = () => {};
   const outcome = new Promise<{ connected: true } | { connected: false; code: number }>((resolve) => {
     settle = resolve;
@@ -31,8 +39,8 @@ export function connect(url: string, token?: string | null, authorization?: stri
     lazy: false,
     retryAttempts: 0,
     connectionParams: () => {
-      if (authorization !== undefined) return { authorization };
-      return token ? { authorization: `Bearer ${token}` } : {};
+      if (authorization !== undefined) return { authorization, ...extraParams };
+      return token ? { authorization: `Bearer ${token}`, ...extraParams } : { ...extraParams };
     },
     on: {
       connected: () => settle({ connected: true }),
