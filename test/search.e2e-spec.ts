@@ -8,6 +8,7 @@ import {
   givenReply,
   givenVerifiedClinician,
 } from './support/factories.js';
+import { SEARCH_MAX_MATCHES } from '../src/cases/case-queries.service.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 const SEARCH = `query($filter: CaseFilter, $first: Int, $after: String) {
@@ -280,6 +281,56 @@ describe('cases search: full text, ranking, filters and pagination', () => {
     );
     expect(await ids({ query: 'psoriasis' })).toEqual([visible.id]);
     expect((await ids({ query: 'psoriasis' }, author)).sort()).toEqual([visible.id, privateCase.id].sort());
+  });
+
+  it(`ranks only the newest ${SEARCH_MAX_MATCHES} matches of a common term, and counts those`, async () => {
+    const forum = await givenForum(t, admin);
+    // One more match than the cap, a minute apart: the oldest carries the term in its title (the
+    // strongest rank) and must still be left out; the newest one in the title comes first.
+    const rows: { id: string }[] = await t.dataSource.query(
+      `INSERT INTO cases (forum_id, author_id, title, body, created_at)
+       SELECT $1, $2,
+              CASE WHEN i IN (0, $3::int) THEN 'Brucellosis in a herdsman' ELSE 'Fever after travel' END,
+              'Serology for brucellosis pending; otherwise well.',
+              now() - interval '1 day' + i * interval '1 minute'
+         FROM generate_series(0, $3::int) AS i
+       RETURNING id`,
+      [forum.id, author.id, SEARCH_MAX_MATCHES],
+    );
+    const oldest = rows[0].id;
+    const newest = rows[rows.length - 1].id;
+    let after: string | undefined;
+    const seen = new Set<string>();
+    let totalCount = 0;
+    let lastCursor: string | undefined;
+    do {
+      const page = dataOf(
+        await search({ query: 'brucellosis', forumId: forum.id }, { first: 100, after }),
+        'cases',
+      );
+      totalCount = page.totalCount;
+      for (const edge of page.edges) seen.add(edge.node.id);
+      lastCursor = page.pageInfo.endCursor;
+      after = page.pageInfo.hasNextPage ? lastCursor : undefined;
+    } while (after);
+    // Past the last match the page is empty and still counts the matches.
+    const beyond = dataOf(
+      await search({ query: 'brucellosis', forumId: forum.id }, { first: 5, after: lastCursor }),
+      'cases',
+    );
+    expect(beyond.edges).toEqual([]);
+    expect(beyond.totalCount).toBe(SEARCH_MAX_MATCHES);
+    expect(totalCount).toBe(SEARCH_MAX_MATCHES);
+    expect(seen.size).toBe(SEARCH_MAX_MATCHES);
+    expect(seen.has(oldest)).toBe(false);
+    const [first] = dataOf(
+      await search({ query: 'brucellosis', forumId: forum.id }, { first: 1 }),
+      'cases',
+    ).edges;
+    expect(first.node.id).toBe(newest);
+    // Without a query the list and its count are not capped.
+    const all = dataOf(await search({ forumId: forum.id }, { first: 1 }), 'cases');
+    expect(all.totalCount).toBe(SEARCH_MAX_MATCHES + 1);
   });
 
   it('has a GIN index on the search vector, used by the full-text query', async () => {

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { SEARCH_MAX_MATCHES } from '../../src/cases/case-queries.service.js';
 import { deidentify } from '../../src/deidentification/deidentify.js';
 
 /** What the load test picks from: seeded ids and the bench users' sessions. */
@@ -191,14 +192,17 @@ export const SCENARIOS: Scenario[] = [
       const q = pick(fx.searchTerms, i);
       const match = `FROM cases c JOIN forums f ON f.id = c.forum_id
         WHERE ${CASE_POLICY} AND c.search @@ websearch_to_tsquery('english', $2)`;
-      const [page] = await Promise.all([
-        pool.query(
-          `SELECT ${CASE_COLUMNS}, ts_rank_cd(c.search, websearch_to_tsquery('english', $2)) AS rank ${match}
-            ORDER BY rank DESC, c.created_at DESC, c.id DESC LIMIT 21`,
-          [viewer, q],
-        ),
-        pool.query(`SELECT count(*) ${match}`, [viewer, q]),
-      ]);
+      // The newest SEARCH_MAX_MATCHES matches, ranked and counted in one statement, as
+      // CaseQueriesService.list reads them.
+      const page = await pool.query(
+        `WITH newest_matches (id) AS MATERIALIZED (
+           SELECT c.id ${match} ORDER BY c.created_at DESC, c.id DESC LIMIT ${SEARCH_MAX_MATCHES})
+         SELECT ${CASE_COLUMNS}, ts_rank_cd(c.search, websearch_to_tsquery('english', $2)) AS rank,
+                (SELECT count(*)::int FROM newest_matches) AS total_matches
+           ${match} AND c.id IN (SELECT id FROM newest_matches)
+          ORDER BY rank DESC, c.created_at DESC, c.id DESC LIMIT 21`,
+        [viewer, q],
+      );
       const rows = page.rows.slice(0, 20);
       await Promise.all([
         clinicians(

@@ -31,7 +31,8 @@ export class CaseFilter {
 
   @Field({
     nullable: true,
-    description: 'Full-text search over titles and bodies; results ranked by relevance',
+    description:
+      'Full-text search over titles and bodies: the 1,000 most recent matching cases, ranked by relevance; totalCount counts those',
   })
   @IsOptional()
   @IsString()
