@@ -1,62 +1,24 @@
-import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import { configureApp } from './app-setup.js';
-import { AppModule } from './app.module.js';
+import cluster from 'node:cluster';
 import { ConfigError, loadConfig } from './config/app-config.js';
-import { readOrCreateSecret } from './database/data-dir-secret.js';
-import { type EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-postgres.js';
-import { createLogger } from './logging/logger.js';
-import { NestPinoLogger } from './logging/nest-logger.js';
 
-async function bootstrap(): Promise<void> {
+/**
+ * Entry point. With API_WORKERS above 1 this process becomes the cluster primary (database, secrets,
+ * supervision) and each worker runs the API; otherwise it runs the API itself. Each path loads only
+ * the modules it needs: the primary never loads Nest.
+ */
+async function main(): Promise<void> {
   const started = Date.now();
   const config = loadConfig(process.env);
-  const logger = createLogger(config);
-  let embedded: EmbeddedDatabase | undefined;
-  if (!config.databaseUrl) {
-    embedded = await startEmbeddedPostgres(config.dataDir);
-    logger.info({ dataDir: config.dataDir }, 'embedded PostgreSQL started');
+  if (config.apiWorkers > 1 && cluster.isPrimary) {
+    const { runPrimary } = await import('./cluster/primary.js');
+    await runPrimary(config, started);
+  } else {
+    const { startServer } = await import('./server.js');
+    await startServer(config, started);
   }
-  const databaseUrl = config.databaseUrl ?? embedded!.url;
-  // Outside production a missing JWT_SECRET is generated once and kept in DATA_DIR.
-  config.jwtSecret ??= readOrCreateSecret(config.dataDir, 'jwt-secret');
-
-  let app: NestExpressApplication;
-  try {
-    app = await NestFactory.create<NestExpressApplication>(
-      AppModule.forRoot({ config, databaseUrl, logger }),
-      {
-        logger: new NestPinoLogger(logger),
-      },
-    );
-  } catch (error) {
-    await embedded?.stop();
-    throw error;
-  }
-  configureApp(app, config, logger);
-  await app.listen(config.port);
-
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down');
-    await app.close();
-    await embedded?.stop();
-    logger.info('stopped');
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-
-  logger.info(
-    { port: config.port, database: embedded ? 'embedded' : 'external', startupMs: Date.now() - started },
-    `Curbside API listening on http://localhost:${config.port}/graphql`,
-  );
 }
 
-bootstrap().catch((error: unknown) => {
+main().catch((error: unknown) => {
   // One clear line for configuration problems; nothing from the environment's values is echoed.
   if (error instanceof ConfigError) {
     console.error(error.message);

@@ -2,6 +2,8 @@
 export interface AppConfig {
   nodeEnv: 'development' | 'production' | 'test';
   port: number;
+  /** API processes sharing the port (node:cluster); 1 runs the API in this process. */
+  apiWorkers: number;
   /** External PostgreSQL; undefined means the embedded server under dataDir. */
   databaseUrl: string | undefined;
   dataDir: string;
@@ -163,6 +165,7 @@ export function loadConfig(env: Env): AppConfig {
   const config: AppConfig = {
     nodeEnv,
     port: readInt(env, 'PORT', 3000, 0, 65535),
+    apiWorkers: readInt(env, 'API_WORKERS', 1, 1, 64),
     databaseUrl,
     dataDir: blankToUndefined(env.DATA_DIR) ?? './.data',
     jwtSecret,

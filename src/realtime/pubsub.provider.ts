@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { RedisPubSub } from 'graphql-redis-subscriptions';
 import { PubSub, type PubSubEngine } from 'graphql-subscriptions';
@@ -5,6 +6,7 @@ import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
+import { ClusterRelayPubSub } from '../cluster/cluster-relay-pubsub.js';
 import { LOGGER } from '../logging/logging.module.js';
 
 /** Settings of the real-time bus that are not deployment config (tests isolate runs with a prefix). */
@@ -19,14 +21,16 @@ export const DEFAULT_REALTIME_OPTIONS: RealtimeOptions = { channelPrefix: 'curbs
 const CLOSE_TIMEOUT_MS = 1000;
 
 /**
- * The PubSub behind subscriptions: in-process by default; Redis-backed (one publishing and one
- * subscribing connection) when REDIS_URL is set, so an event raised on one instance reaches
- * subscribers connected to any instance. Closed with the application.
+ * The PubSub behind subscriptions: in-process by default; relayed through the cluster primary in an
+ * API_WORKERS cluster, so every worker's subscribers hear every worker's events; Redis-backed (one
+ * publishing and one subscribing connection) when REDIS_URL is set, so an event raised on one instance
+ * reaches subscribers connected to any instance. Closed with the application.
  */
 @Injectable()
 export class RealtimePubSub implements OnApplicationShutdown {
   private readonly engine: PubSubEngine;
   private readonly redis: RedisPubSub | null = null;
+  private readonly relay: ClusterRelayPubSub | null = null;
   private readonly clients: Redis[] = [];
   private readonly prefix: string;
 
@@ -37,7 +41,8 @@ export class RealtimePubSub implements OnApplicationShutdown {
   ) {
     this.prefix = options.channelPrefix;
     if (!config.redisUrl) {
-      this.engine = new PubSub();
+      this.relay = cluster.isWorker ? new ClusterRelayPubSub() : null;
+      this.engine = this.relay ?? new PubSub();
       return;
     }
     let lastReported = 0;
@@ -76,6 +81,7 @@ export class RealtimePubSub implements OnApplicationShutdown {
 
   /** After every module is destroyed (the WebSocket server too, so its unsubscribes went out first). */
   async onApplicationShutdown(): Promise<void> {
+    this.relay?.close();
     if (!this.redis) return;
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([
