@@ -6,9 +6,14 @@ import { Injectable } from '@nestjs/common';
  * store (PostgreSQL or Redis) stays the authority: this only repeats a refusal it already gave, for
  * no longer than the wait it announced.
  */
+/** How long a client counts as recently refused, and so is held to one request in progress at a time. */
+export const PENALTY_WINDOW_MS = 10_000;
+
 @Injectable()
 export class RefusalCache {
   private readonly blockedUntil = new Map<string, number>();
+  /** Budget key → when the budget store last refused it. */
+  private readonly lastRefusedAt = new Map<string, number>();
   /** Partner key prefix → app id, learned from verified requests, so the raw header can be checked. */
   private readonly appByKeyPrefix = new Map<string, string>();
 
@@ -16,7 +21,17 @@ export class RefusalCache {
     const until = now + retryAfterSeconds * 1000;
     for (const key of bucketKeys)
       this.blockedUntil.set(key, Math.max(until, this.blockedUntil.get(key) ?? 0));
-    if (this.blockedUntil.size > 10_000) this.forgetExpired(now);
+    for (const key of bucketKeys) this.lastRefusedAt.set(key, now);
+    if (this.blockedUntil.size > 10_000 || this.lastRefusedAt.size > 10_000) this.forgetExpired(now);
+  }
+
+  /** Whether any of these budgets was refused within the last PENALTY_WINDOW_MS. */
+  recentlyRefused(bucketKeys: readonly string[], now = Date.now()): boolean {
+    for (const key of bucketKeys) {
+      const at = this.lastRefusedAt.get(key);
+      if (at !== undefined && now - at < PENALTY_WINDOW_MS) return true;
+    }
+    return false;
   }
 
   learnKeyPrefix(prefix: string, appId: string): void {
@@ -43,5 +58,7 @@ export class RefusalCache {
   /** Drops refusals whose wait is over by `now`. */
   forgetExpired(now = Date.now()): void {
     for (const [key, until] of this.blockedUntil) if (until <= now) this.blockedUntil.delete(key);
+    for (const [key, at] of this.lastRefusedAt)
+      if (now - at >= PENALTY_WINDOW_MS) this.lastRefusedAt.delete(key);
   }
 }

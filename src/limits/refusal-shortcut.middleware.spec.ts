@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from '@jest/globals';
 import type { NextFunction, Request, Response } from 'express';
-import { RefusalCache } from './refusal-cache.js';
+import { PENALTY_WINDOW_MS, RefusalCache } from './refusal-cache.js';
 import { refusalShortcut } from './refusal-shortcut.middleware.js';
 
 const KEY = `cbk_0123456789ab_${'x'.repeat(43)}`;
@@ -74,6 +74,29 @@ describe('refusalShortcut', () => {
       called = true;
     }) as NextFunction);
     expect(called).toBe(true);
+  });
+
+  it('holds a recently refused client to one request in progress until the penalty window ends', () => {
+    const cache = new RefusalCache();
+    cache.learnKeyPrefix('0123456789ab', 'app-1');
+    const middleware = refusalShortcut(cache, { jwtSecret: undefined, maxInFlightPerClient: 8, tarpitMs: 0 });
+    // Refused by the budget store two seconds ago with a one-second wait, which is over.
+    const refusedAt = Date.now() - 2000;
+    cache.remember(['app:app-1'], 1, refusedAt);
+    const passed: Response[] = [];
+    const responses = [response(), response(), response()];
+    for (const res of responses) middleware(request(), res, (() => passed.push(res)) as NextFunction);
+    expect(passed).toHaveLength(1);
+    responses[0].emit('close');
+    const next = response();
+    middleware(request(), next, (() => passed.push(next)) as NextFunction);
+    expect(passed).toHaveLength(2);
+    // Once the window is over, the usual cap applies again.
+    expect(cache.recentlyRefused(['app:app-1'], refusedAt + PENALTY_WINDOW_MS - 1)).toBe(true);
+    cache.forgetExpired(refusedAt + PENALTY_WINDOW_MS);
+    expect(cache.recentlyRefused(['app:app-1'])).toBe(false);
+    for (let i = 0; i < 7; i++) middleware(request(), response(), (() => passed.push(next)) as NextFunction);
+    expect(passed).toHaveLength(9);
   });
 
   it('does not cap addresses: many users behind one hospital address are not one client', () => {

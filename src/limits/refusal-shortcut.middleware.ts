@@ -32,8 +32,8 @@ export interface ShortcutOptions {
 /**
  * Turns away, at the door, a client whose budget was refused moments ago, with the same RATE_LIMITED
  * answer the API gave it, and a client (partner app or user, not an address: a hospital's users may
- * share one) with too many requests already in progress here, so one runaway client costs little while
- * the others are served. The answer is held back for up to a second (a tarpit): a client that sends its
+ * share one) with too many requests already in progress here (one, for PENALTY_WINDOW_MS after a
+ * budget refusal), so one runaway client costs little while the others are served. The answer is held back for up to a second (a tarpit): a client that sends its
  * next request as soon as the last one is answered, as scripts do, then sends about one a second per
  * connection instead of thousands.
  */
@@ -64,8 +64,10 @@ export function refusalShortcut(cache: RefusalCache, options: ShortcutOptions) {
     const wait = cache.waitFor(keys);
     if (wait !== null) return refuse(res, wait);
     const clients = keys.filter((key) => !key.startsWith('address:'));
-    if (clients.some((key) => (inFlight.get(key) ?? 0) >= options.maxInFlightPerClient))
-      return refuse(res, 1);
+    // A client refused moments ago gets one request in progress at a time: whatever it still may
+    // spend arrives one request after another instead of in bursts the others queue behind.
+    const cap = cache.recentlyRefused(clients) ? 1 : options.maxInFlightPerClient;
+    if (clients.some((key) => (inFlight.get(key) ?? 0) >= cap)) return refuse(res, 1);
     for (const key of clients) inFlight.set(key, (inFlight.get(key) ?? 0) + 1);
     res.once('close', () => {
       for (const key of clients) {
