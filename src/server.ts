@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { configureApp } from './app-setup.js';
 import { AppModule } from './app.module.js';
+import { announceReady } from './cluster/ready-message.js';
 import { onShutdownSignal } from './common/shutdown-signals.js';
 import type { AppConfig } from './config/app-config.js';
 import { readOrCreateSecret } from './database/data-dir-secret.js';
@@ -53,6 +54,7 @@ export async function startServer(config: AppConfig, started: number): Promise<v
   };
   onShutdownSignal((signal) => void shutdown(signal));
 
+  if (!cluster.isWorker) announceReady();
   logger.info(
     {
       port: config.port,

@@ -2,12 +2,13 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../../src/common/project-root.js';
+import { READY_MESSAGE } from '../../src/cluster/ready-message.js';
 import { findFreePort } from '../../src/database/free-port.js';
 
 export interface ApiServer {
   baseUrl: string;
   pid: number;
-  /** Resident memory of the API process now, in MiB. */
+  /** Resident memory of the API's processes now, in MiB. */
   rssMiB(): number;
   stop(): Promise<void>;
 }
@@ -28,22 +29,42 @@ export const BENCH_SERVER_ENV = {
 function rssOf(pid: number): number {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
-    return Math.round((kb / 1024) * 10) / 10;
+    return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN) / 1024;
   } catch {
     return Number.NaN;
   }
 }
 
+/** The process and its children (the cluster workers), from /proc. */
+function processTree(pid: number): number[] {
+  try {
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean);
+    return [pid, ...children.flatMap((child) => processTree(Number(child)))];
+  } catch {
+    return [pid];
+  }
+}
+
+/** Resident memory of the API (all its processes), in MiB. */
+function treeRssMiB(pid: number): number {
+  const total = processTree(pid).reduce((sum, member) => sum + rssOf(member), 0);
+  return Math.round(total * 10) / 10;
+}
+
 /**
- * Runs the built API (`node dist/src/main.js`) as its own process, so it does not share an event loop
- * with the load generator, on a free loopback port, and waits for /health.
+ * Runs the built API (`node dist/src/main.js`) as its own process (with `workers` cluster workers), so
+ * it does not share an event loop with the load generator, on a free loopback port, and waits until
+ * it reports ready over IPC (every worker listening) and answers /health.
  */
 export async function startApiServer(
   databaseUrl: string,
   jwtSecret: string,
-  nodeFlags: string[] = [],
+  options: { nodeFlags?: string[]; workers?: number } = {},
 ): Promise<ApiServer> {
+  const nodeFlags = options.nodeFlags ?? [];
   const port = await findFreePort();
   const root = projectRoot();
   const child: ChildProcess = spawn(process.execPath, [...nodeFlags, join(root, 'dist/src/main.js')], {
@@ -55,8 +76,13 @@ export async function startApiServer(
       DATABASE_URL: databaseUrl,
       JWT_SECRET: jwtSecret,
       DATA_DIR: join(root, '.bench-data', 'api'),
+      API_WORKERS: String(options.workers ?? 1),
     },
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  let ready = false;
+  child.on('message', (message: { type?: string }) => {
+    if (message?.type === READY_MESSAGE.type) ready = true;
   });
   const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -66,7 +92,7 @@ export async function startApiServer(
       throw new Error(`the API exited with code ${child.exitCode} before it was ready`);
     try {
       const res = await fetch(`${baseUrl}/health`);
-      if (res.ok) break;
+      if (res.ok && ready) break;
     } catch {
       // not listening yet
     }
@@ -79,7 +105,7 @@ export async function startApiServer(
   return {
     baseUrl,
     pid: child.pid!,
-    rssMiB: () => rssOf(child.pid!),
+    rssMiB: () => treeRssMiB(child.pid!),
     async stop() {
       if (child.exitCode !== null) return;
       child.kill('SIGTERM');

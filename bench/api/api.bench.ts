@@ -25,12 +25,17 @@ const SEARCH_TERMS = [
   'seizure pediatric',
 ];
 
+/** One API process per core of this 2-core machine (bench/README.md, decision 10). */
+const DEFAULT_WORKERS = 1;
+
 interface Options {
   scale: number;
   seconds: number;
   connections: number[];
   only?: string[];
   raw: boolean;
+  /** API_WORKERS of the server under test. */
+  workers: number;
 }
 
 function options(argv: string[]): Options {
@@ -42,6 +47,7 @@ function options(argv: string[]): Options {
       connections: { type: 'string' },
       only: { type: 'string' },
       'no-raw': { type: 'boolean' },
+      workers: { type: 'string' },
     },
     strict: false,
   });
@@ -55,6 +61,7 @@ function options(argv: string[]): Options {
       .map(Number),
     only: typeof values.only === 'string' ? values.only.split(',') : undefined,
     raw: !values['no-raw'],
+    workers: Number(values.workers ?? DEFAULT_WORKERS),
   };
 }
 
@@ -197,7 +204,7 @@ export async function benchApi(argv: string[] = process.argv.slice(2)): Promise<
   let server: Awaited<ReturnType<typeof startApiServer>> | undefined;
   try {
     const fx = await fixtures(client, secret);
-    server = await startApiServer(db.url, secret);
+    server = await startApiServer(db.url, secret, { workers: opts.workers });
     const idleMiB = server.rssMiB();
     const scenarios = SCENARIOS.filter((s) => !opts.only || opts.only.includes(s.name));
 
@@ -259,7 +266,7 @@ export async function benchApi(argv: string[] = process.argv.slice(2)): Promise<
       },
       scale: opts.scale,
       seed: { ...db.summary, seededNow: db.seededNow, seedSeconds: db.seedSeconds },
-      server: BENCH_SERVER_ENV,
+      server: { ...BENCH_SERVER_ENV, API_WORKERS: String(opts.workers) },
       secondsPerRun: opts.seconds,
       sqlPerRequestByFirst: byFirst,
       rows,

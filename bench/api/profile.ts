@@ -111,7 +111,7 @@ async function main(): Promise<void> {
   const client = new pg.Client({ connectionString: db.url });
   await client.connect();
   const flags = values['no-prof'] ? [] : ['--cpu-prof', `--cpu-prof-dir=${dir}`];
-  const server = await startApiServer(db.url, secret, flags);
+  const server = await startApiServer(db.url, secret, { nodeFlags: flags });
   try {
     const fx = await fixtures(client, secret);
     await runHttp(server.baseUrl, scenario, fx, 10, 2);

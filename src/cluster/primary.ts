@@ -4,6 +4,7 @@ import type { AppConfig } from '../config/app-config.js';
 import { readOrCreateSecret } from '../database/data-dir-secret.js';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from '../database/embedded-postgres.js';
 import { createLogger } from '../logging/logger.js';
+import { announceReady } from './ready-message.js';
 import { isRelayMessage } from './cluster-relay-pubsub.js';
 
 /** How long workers get to finish their requests on shutdown before they are killed. */
@@ -70,6 +71,7 @@ export async function runPrimary(config: AppConfig, started: number): Promise<vo
     fork().catch(() => void stop('a replacement worker failed to start', 1));
   });
 
+  announceReady();
   logger.info(
     {
       port: config.port,
