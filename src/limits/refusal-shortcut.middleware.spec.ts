@@ -76,6 +76,24 @@ describe('refusalShortcut', () => {
     expect(called).toBe(true);
   });
 
+  it('caps a partner key from its first request, before this instance knows its app', () => {
+    const cache = new RefusalCache();
+    const middleware = refusalShortcut(cache, { jwtSecret: undefined, maxInFlightPerClient: 2, tarpitMs: 0 });
+    let passed = 0;
+    const pass = (() => {
+      passed += 1;
+    }) as NextFunction;
+    for (let i = 0; i < 3; i++) middleware(request(), response(), pass);
+    expect(passed).toBe(2);
+    // A different key with the same public prefix is another client (a forgery cannot take its slots).
+    const forged = {
+      ...request(),
+      headers: { 'x-api-key': `cbk_0123456789ab_${'y'.repeat(43)}` },
+    } as unknown as Request;
+    middleware(forged, response(), pass);
+    expect(passed).toBe(3);
+  });
+
   it('holds a recently refused client to one request in progress until the penalty window ends', () => {
     const cache = new RefusalCache();
     cache.learnKeyPrefix('0123456789ab', 'app-1');

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import { accessClaimsOf, bearerToken } from '../auth/access-token.js';
 import { ErrorCode } from '../common/domain-error.js';
@@ -12,6 +13,15 @@ export function bucketKeysOf(req: Request, cache: RefusalCache, jwtSecret: strin
   const prefix = typeof apiKey === 'string' ? KEY_PREFIX.exec(apiKey)?.[1] : undefined;
   const appId = prefix ? cache.appForKeyPrefix(prefix) : undefined;
   if (appId) keys.push(`app:${appId}`);
+  // The key itself (hashed) counts in-flight requests from the very first one, before this instance
+  // has learned which app the prefix belongs to; a forged key with a real prefix is a different client.
+  if (prefix)
+    keys.push(
+      `key:${createHash('sha256')
+        .update(apiKey as string)
+        .digest('base64url')
+        .slice(0, 22)}`,
+    );
   const token = bearerToken(req.headers.authorization);
   const claims = token && jwtSecret ? accessClaimsOf(req, token, jwtSecret) : null;
   if (claims) keys.push(`user:${claims.sub}`);
