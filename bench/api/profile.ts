@@ -115,23 +115,29 @@ async function main(): Promise<void> {
   try {
     const fx = await fixtures(client, secret);
     await runHttp(server.baseUrl, scenario, fx, 10, 2);
-    await client.query('SELECT pg_stat_statements_reset()');
+    // An external server (BENCH_DATABASE_URL) may lack pg_stat_statements: then only the API figures.
+    const statements = await client.query('SELECT pg_stat_statements_reset()').then(
+      () => true,
+      () => false,
+    );
     const cpuBefore = cpuMsOf(server.pid);
     const connections = Number(values.connections);
     const result = await runHttp(server.baseUrl, scenario, fx, connections, Number(values.seconds));
     const cpuPerRequest = (cpuMsOf(server.pid) - cpuBefore) / Math.max(1, result.requests);
     console.log(JSON.stringify({ ...result, apiCpuMsPerRequest: Math.round(cpuPerRequest * 100) / 100 }));
-    const { rows } = await client.query(
-      `SELECT calls, round(mean_exec_time::numeric, 3) AS mean_ms, round(total_exec_time::numeric) AS total_ms,
-              left(regexp_replace(query, '\\s+', ' ', 'g'), 160) AS query
-         FROM pg_stat_statements
-        WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
-          AND query NOT ILIKE '%pg_stat_statements%'
-        ORDER BY total_exec_time DESC LIMIT 15`,
-    );
-    const perRequest = rows.reduce((sum, r) => sum + Number(r.total_ms), 0) / Math.max(1, result.requests);
-    console.table(rows);
-    console.log(`SQL execution time per request: ${perRequest.toFixed(2)} ms`);
+    if (statements) {
+      const { rows } = await client.query(
+        `SELECT calls, round(mean_exec_time::numeric, 3) AS mean_ms, round(total_exec_time::numeric) AS total_ms,
+                left(regexp_replace(query, '\\s+', ' ', 'g'), 160) AS query
+           FROM pg_stat_statements
+          WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+            AND query NOT ILIKE '%pg_stat_statements%'
+          ORDER BY total_exec_time DESC LIMIT 15`,
+      );
+      const perRequest = rows.reduce((sum, r) => sum + Number(r.total_ms), 0) / Math.max(1, result.requests);
+      console.table(rows);
+      console.log(`SQL execution time per request: ${perRequest.toFixed(2)} ms`);
+    }
   } finally {
     await server.stop();
     await client.end();
