@@ -35,7 +35,7 @@ function response() {
 }
 
 describe('refusalShortcut', () => {
-  it('lets at most maxInFlightPerClient requests of one partner app through at once', async () => {
+  it('lets at most maxInFlightPerClient requests of one partner app through at once; the next waits', async () => {
     const cache = new RefusalCache();
     cache.learnKeyPrefix('0123456789ab', 'app-1');
     const middleware = refusalShortcut(cache, { jwtSecret: undefined, maxInFlightPerClient: 2, tarpitMs: 0 });
@@ -44,12 +44,24 @@ describe('refusalShortcut', () => {
     for (const res of responses) middleware(request(), res, (() => passed.push(res)) as NextFunction);
     expect(passed).toHaveLength(2);
     await new Promise((resolve) => setTimeout(resolve, 5));
-    expect(responses[2].statusCode).toBe(429);
-    // When one finishes, the next request goes through again.
+    expect(responses[2].statusCode).toBeUndefined();
+    // When one finishes, the waiting request goes through.
     responses[0].emit('close');
-    const next = response();
-    middleware(request(), next, (() => passed.push(next)) as NextFunction);
-    expect(passed).toHaveLength(3);
+    expect(passed).toEqual([responses[0], responses[1], responses[2]]);
+  });
+
+  it('refuses a request that waited while its client was refused by the budget', async () => {
+    const cache = new RefusalCache();
+    cache.learnKeyPrefix('0123456789ab', 'app-1');
+    const middleware = refusalShortcut(cache, { jwtSecret: undefined, maxInFlightPerClient: 2, tarpitMs: 0 });
+    const passed: Response[] = [];
+    const responses = [response(), response(), response()];
+    for (const res of responses) middleware(request(), res, (() => passed.push(res)) as NextFunction);
+    cache.remember(['app:app-1'], 30);
+    responses[0].emit('close');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(passed).toHaveLength(2);
+    expect(responses[2].statusCode).toBe(429);
   });
 
   it('repeats a recent budget refusal at the door, and forgets it once the wait is over', async () => {
@@ -83,7 +95,8 @@ describe('refusalShortcut', () => {
     const pass = (() => {
       passed += 1;
     }) as NextFunction;
-    for (let i = 0; i < 3; i++) middleware(request(), response(), pass);
+    const waiting = response();
+    for (const res of [response(), response(), waiting]) middleware(request(), res, pass);
     expect(passed).toBe(2);
     // A different key with the same public prefix is another client (a forgery cannot take its slots).
     const forged = {
@@ -104,17 +117,18 @@ describe('refusalShortcut', () => {
     const passed: Response[] = [];
     const responses = [response(), response(), response()];
     for (const res of responses) middleware(request(), res, (() => passed.push(res)) as NextFunction);
-    expect(passed).toHaveLength(1);
+    expect(passed).toEqual([responses[0]]);
     responses[0].emit('close');
-    const next = response();
-    middleware(request(), next, (() => passed.push(next)) as NextFunction);
-    expect(passed).toHaveLength(2);
+    expect(passed).toEqual([responses[0], responses[1]]);
     // Once the window is over, the usual cap applies again.
     expect(cache.recentlyRefused(['app:app-1'], refusedAt + PENALTY_WINDOW_MS - 1)).toBe(true);
     cache.forgetExpired(refusedAt + PENALTY_WINDOW_MS);
     expect(cache.recentlyRefused(['app:app-1'])).toBe(false);
-    for (let i = 0; i < 7; i++) middleware(request(), response(), (() => passed.push(next)) as NextFunction);
-    expect(passed).toHaveLength(9);
+    responses[1].emit('close');
+    expect(passed).toHaveLength(3);
+    const more = [response(), response()];
+    for (const res of more) middleware(request(), res, (() => passed.push(res)) as NextFunction);
+    expect(passed).toHaveLength(4);
   });
 
   it('does not cap addresses: many users behind one hospital address are not one client', () => {

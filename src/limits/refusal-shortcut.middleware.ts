@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import { accessClaimsOf, bearerToken } from '../auth/access-token.js';
 import { ErrorCode } from '../common/domain-error.js';
+import { ClientAdmission } from './client-admission.js';
 import type { RefusalCache } from './refusal-cache.js';
 
 const KEY_PREFIX = /^cbk_([0-9a-f]{12})_/;
@@ -37,19 +38,22 @@ export interface ShortcutOptions {
   /** Requests one partner app or user may have in progress on this instance at once. */
   maxInFlightPerClient: number;
   tarpitMs?: number;
+  /** Requests in progress per client (a clock can be given to it in tests). */
+  admission?: ClientAdmission;
 }
 
 /**
- * Turns away, at the door, a client whose budget was refused moments ago, with the same RATE_LIMITED
- * answer the API gave it, and a client (partner app or user, not an address: a hospital's users may
- * share one) with too many requests already in progress here (one, for PENALTY_WINDOW_MS after a
- * budget refusal), so one runaway client costs little while the others are served. The answer is held back for up to a second (a tarpit): a client that sends its
- * next request as soon as the last one is answered, as scripts do, then sends about one a second per
- * connection instead of thousands.
+ * At the door, before parsing or authentication: turns away a client whose budget was refused moments
+ * ago, with the same RATE_LIMITED answer the API gave it, and admits the others through
+ * ClientAdmission, which holds each client (partner key or app, or user; not an address, which a
+ * hospital's users may share) to a few requests in progress here: RATE_LIMIT_MAX_IN_FLIGHT, reached by
+ * a slow start, and one for PENALTY_WINDOW_MS after a budget refusal. Extra requests wait for a slot;
+ * past that they are refused. A refusal is held back for up to a second (a tarpit), so a script that
+ * resends as soon as it is answered sends about one request a second per connection.
  */
 export function refusalShortcut(cache: RefusalCache, options: ShortcutOptions) {
   const tarpitMs = options.tarpitMs ?? TARPIT_MS;
-  const inFlight = new Map<string, number>();
+  const admission = options.admission ?? new ClientAdmission();
   const refuse = (res: Response, wait: number) => {
     const answer = () => {
       if (res.writableEnded || res.destroyed) return;
@@ -77,15 +81,18 @@ export function refusalShortcut(cache: RefusalCache, options: ShortcutOptions) {
     // A client refused moments ago gets one request in progress at a time: whatever it still may
     // spend arrives one request after another instead of in bursts the others queue behind.
     const cap = cache.recentlyRefused(clients) ? 1 : options.maxInFlightPerClient;
-    if (clients.some((key) => (inFlight.get(key) ?? 0) >= cap)) return refuse(res, 1);
-    for (const key of clients) inFlight.set(key, (inFlight.get(key) ?? 0) + 1);
-    res.once('close', () => {
-      for (const key of clients) {
-        const left = (inFlight.get(key) ?? 1) - 1;
-        if (left > 0) inFlight.set(key, left);
-        else inFlight.delete(key);
-      }
-    });
-    next();
+    const withdraw = admission.request(
+      clients,
+      cap,
+      (release) => {
+        res.once('close', release);
+        // A budget refusal may have come in while this request waited for a slot.
+        const waitNow = cache.waitFor(keys);
+        if (waitNow !== null) return refuse(res, waitNow);
+        next();
+      },
+      () => refuse(res, 1),
+    );
+    res.once('close', withdraw);
   };
 }
