@@ -105,6 +105,7 @@ describe('refusalShortcut', () => {
     } as unknown as Request;
     middleware(forged, response(), pass);
     expect(passed).toBe(3);
+    waiting.emit('close'); // the client went away: its wait (and timer) ends
   });
 
   it('holds a recently refused client to one request in progress until the penalty window ends', () => {
@@ -129,6 +130,7 @@ describe('refusalShortcut', () => {
     const more = [response(), response()];
     for (const res of more) middleware(request(), res, (() => passed.push(res)) as NextFunction);
     expect(passed).toHaveLength(4);
+    more[1].emit('close');
   });
 
   it('does not cap addresses: many users behind one hospital address are not one client', () => {
