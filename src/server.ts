@@ -8,7 +8,7 @@ import { announceReady } from './cluster/ready-message.js';
 import { onShutdownSignal } from './common/shutdown-signals.js';
 import type { AppConfig } from './config/app-config.js';
 import { readOrCreateSecret } from './database/data-dir-secret.js';
-import { type EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-postgres.js';
+import { startDatabase } from './database/start-database.js';
 import { createLogger } from './logging/logger.js';
 import { NestPinoLogger } from './logging/nest-logger.js';
 
@@ -18,12 +18,7 @@ import { NestPinoLogger } from './logging/nest-logger.js';
  */
 export async function startServer(config: AppConfig, started: number): Promise<void> {
   const logger = createLogger(config);
-  let embedded: EmbeddedDatabase | undefined;
-  if (!config.databaseUrl) {
-    embedded = await startEmbeddedPostgres(config.dataDir);
-    logger.info({ dataDir: config.dataDir }, 'embedded PostgreSQL started');
-  }
-  const databaseUrl = config.databaseUrl ?? embedded!.url;
+  const { url: databaseUrl, embedded } = await startDatabase(config, logger);
   // Outside production a missing JWT_SECRET is generated once and kept in DATA_DIR.
   config.jwtSecret ??= readOrCreateSecret(config.dataDir, 'jwt-secret');
 

@@ -12,7 +12,7 @@ import {
   givenReply,
   givenVerifiedClinician,
 } from './support/factories.js';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, type TestApp } from './support/test-app.js';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, graphqlOver, type TestApp } from './support/test-app.js';
 import { createMigratedDatabase, type TestDatabase } from './support/test-database.js';
 import { type Connection, connected, type Stream, subscribe, untilDelivered } from './support/ws-client.js';
 
@@ -112,12 +112,7 @@ function remoteApp(baseUrl: string, database: TestDatabase): TestApp {
     database,
     logLines: [],
     http: () => request(baseUrl),
-    async gql(query, variables, options = {}) {
-      const req = request(baseUrl).post('/graphql').set('content-type', 'application/json');
-      if (options.token) req.set('authorization', `Bearer ${options.token}`);
-      const res = await req.send({ query, variables });
-      return { status: res.status, data: res.body?.data, errors: res.body?.errors, headers: res.headers };
-    },
+    gql: graphqlOver(baseUrl),
     close: async () => {},
     stop: async () => {},
   };

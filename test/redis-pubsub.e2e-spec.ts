@@ -20,7 +20,7 @@ import {
   givenReply,
   givenVerifiedClinician,
 } from './support/factories.js';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, type TestApp } from './support/test-app.js';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, graphqlOver, type TestApp } from './support/test-app.js';
 import { redisReachable, TEST_REDIS_URL } from './support/redis.js';
 import { createMigratedDatabase, type TestDatabase } from './support/test-database.js';
 import { connected, listenForWebSockets, subscribe, untilDelivered } from './support/ws-client.js';
@@ -62,12 +62,7 @@ async function instanceOn(database: TestDatabase, channelPrefix: string): Promis
     database,
     logLines: [],
     http: () => request(server),
-    async gql(query, variables, options = {}) {
-      const req = request(server).post('/graphql').set('content-type', 'application/json');
-      if (options.token) req.set('authorization', `Bearer ${options.token}`);
-      const res = await req.send({ query, variables });
-      return { status: res.status, data: res.body?.data, errors: res.body?.errors, headers: res.headers };
-    },
+    gql: graphqlOver(server),
     close: () => app.close(),
     stop: () => app.close(),
   };

@@ -2,7 +2,7 @@ import cluster, { type Worker } from 'node:cluster';
 import { onShutdownSignal } from '../common/shutdown-signals.js';
 import type { AppConfig } from '../config/app-config.js';
 import { readOrCreateSecret } from '../database/data-dir-secret.js';
-import { type EmbeddedDatabase, startEmbeddedPostgres } from '../database/embedded-postgres.js';
+import { startDatabase } from '../database/start-database.js';
 import { createLogger } from '../logging/logger.js';
 import { announceReady } from './ready-message.js';
 import { isRelayMessage } from './cluster-relay-pubsub.js';
@@ -19,13 +19,9 @@ const STOP_TIMEOUT_MS = 15_000;
  */
 export async function runPrimary(config: AppConfig, started: number): Promise<void> {
   const logger = createLogger(config);
-  let embedded: EmbeddedDatabase | undefined;
-  if (!config.databaseUrl) {
-    embedded = await startEmbeddedPostgres(config.dataDir);
-    logger.info({ dataDir: config.dataDir }, 'embedded PostgreSQL started');
-  }
+  const { url: databaseUrl, embedded } = await startDatabase(config, logger);
   const workerEnv = {
-    DATABASE_URL: config.databaseUrl ?? embedded!.url,
+    DATABASE_URL: databaseUrl,
     JWT_SECRET: config.jwtSecret ?? readOrCreateSecret(config.dataDir, 'jwt-secret'),
     SEED_DEMO: String(config.seedDemo),
   };

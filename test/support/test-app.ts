@@ -42,6 +42,17 @@ export interface TestAppOptions {
   database?: TestDatabase;
 }
 
+/** TestApp.gql for an HTTP server (in-process) or a base URL (an API running as its own process). */
+export function graphqlOver(target: Parameters<typeof request>[0]): TestApp['gql'] {
+  return async (query, variables, options = {}) => {
+    const req = request(target).post('/graphql').set('content-type', 'application/json');
+    if (options.token) req.set('authorization', `Bearer ${options.token}`);
+    for (const [name, value] of Object.entries(options.headers ?? {})) req.set(name, value);
+    const res = await req.send({ query, variables });
+    return { status: res.status, data: res.body?.data, errors: res.body?.errors, headers: res.headers };
+  };
+}
+
 /** Boots the real application (all modules, guards, pipes, logging) on a fresh migrated database. */
 export async function createTestApp(
   env: Record<string, string> = {},
@@ -86,13 +97,7 @@ export async function createTestApp(
     database,
     logLines,
     http: () => request(server),
-    async gql(query, variables, options = {}) {
-      const req = request(server).post('/graphql').set('content-type', 'application/json');
-      if (options.token) req.set('authorization', `Bearer ${options.token}`);
-      for (const [name, value] of Object.entries(options.headers ?? {})) req.set(name, value);
-      const res = await req.send({ query, variables });
-      return { status: res.status, data: res.body?.data, errors: res.body?.errors, headers: res.headers };
-    },
+    gql: graphqlOver(server),
     async close() {
       await app.close();
       await database.drop();
