@@ -189,4 +189,25 @@ describe('notifications inbox', () => {
     const tooMany = await t.gql(INBOX, { first: 101 }, { token: reader.accessToken });
     expect(tooMany.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
+
+  it('writes consult notifications raised together (one statement) each to its own recipient', async () => {
+    const before = {
+      specialist: (await inbox(specialist)).totalCount,
+      author: (await inbox(author)).totalCount,
+    };
+    events.emit('consult.offered', { offerId, caseId: kase.id, specialistId: specialist.id });
+    events.emit('consult.info_requested', { offerId, caseId: kase.id, authorId: author.id });
+    events.emit('consult.offered', { offerId, caseId: kase.id, specialistId: specialist.id });
+    await eventually(
+      () => inbox(specialist),
+      (p) => p.totalCount === before.specialist + 2,
+    );
+    const authorPage = await eventually(
+      () => inbox(author),
+      (p) => p.totalCount === before.author + 1,
+    );
+    expect(authorPage.edges[0].node.kind).toBe('INFO_REQUESTED');
+    // The shared statement delivered nothing to anyone else.
+    expect((await inbox(specialist)).totalCount).toBe(before.specialist + 2);
+  });
 });

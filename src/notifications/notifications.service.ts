@@ -30,6 +30,8 @@ function toNotificationModel(row: NotificationEntity): Notification {
  */
 @Injectable()
 export class NotificationsService implements OnModuleInit {
+  private queued: { row: string[]; resolve: () => void; reject: (error: unknown) => void }[] = [];
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly events: DomainEvents,
@@ -59,15 +61,35 @@ export class NotificationsService implements OnModuleInit {
     });
   }
 
-  private async record(
+  /**
+   * Queues one consult notification; those queued in the same turn of the event loop (the offers of one
+   * post, often several posts under load) are written in one statement.
+   */
+  private record(
     recipientId: string,
     kind: NotificationKind,
     about: { caseId: string; consultId: string },
   ): Promise<void> {
-    await this.dataSource.query(
-      'INSERT INTO notifications (recipient_id, kind, case_id, consult_id) VALUES ($1, $2, $3, $4)',
-      [recipientId, kind, about.caseId, about.consultId],
-    );
+    return new Promise((resolve, reject) => {
+      this.queued.push({ row: [recipientId, kind, about.caseId, about.consultId], resolve, reject });
+      if (this.queued.length === 1) setImmediate(() => void this.writeQueued());
+    });
+  }
+
+  private async writeQueued(): Promise<void> {
+    const batch = this.queued;
+    this.queued = [];
+    const column = (i: number) => batch.map((entry) => entry.row[i]);
+    try {
+      await this.dataSource.query(
+        `INSERT INTO notifications (recipient_id, kind, case_id, consult_id)
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[])`,
+        [column(0), column(1), column(2), column(3)],
+      );
+      for (const entry of batch) entry.resolve();
+    } catch (error) {
+      for (const entry of batch) entry.reject(error);
+    }
   }
 
   /** The recipient's inbox, newest first, keyset-paginated on (created_at, id). */
