@@ -38,8 +38,6 @@ export interface ShortcutOptions {
   /** Requests one partner app or user may have in progress on this instance at once. */
   maxInFlightPerClient: number;
   tarpitMs?: number;
-  /** Requests in progress per client (a clock can be given to it in tests). */
-  admission?: ClientAdmission;
 }
 
 /**
@@ -53,7 +51,7 @@ export interface ShortcutOptions {
  */
 export function refusalShortcut(cache: RefusalCache, options: ShortcutOptions) {
   const tarpitMs = options.tarpitMs ?? TARPIT_MS;
-  const admission = options.admission ?? new ClientAdmission();
+  const admission = new ClientAdmission();
   const refuse = (res: Response, wait: number) => {
     const answer = () => {
       if (res.writableEnded || res.destroyed) return;
