@@ -303,13 +303,12 @@ export const SCENARIOS: Scenario[] = [
     request: (fx, i) => ({ user: pick(fx.users.consultant, i), query: MY_CONSULTS, variables: {} }),
     async raw(pool, fx, i) {
       const me = pick(fx.users.consultant, i).clinicianId;
+      // As ConsultQueriesService.inbox: only offers whose case the specialist may still read.
+      const inbox = `FROM consult_offers o JOIN cases c ON c.id = o.case_id JOIN forums f ON f.id = c.forum_id
+        WHERE o.specialist_id = $1 AND ${CASE_POLICY}`;
       const [page] = await Promise.all([
-        pool.query(
-          `SELECT o.* FROM consult_offers o WHERE o.specialist_id = $1
-            ORDER BY o.offered_at DESC, o.id DESC LIMIT 21`,
-          [me],
-        ),
-        pool.query('SELECT count(DISTINCT o.id) FROM consult_offers o WHERE o.specialist_id = $1', [me]),
+        pool.query(`SELECT o.* ${inbox} ORDER BY o.offered_at DESC, o.id DESC LIMIT 21`, [me]),
+        pool.query(`SELECT count(DISTINCT o.id) ${inbox}`, [me]),
       ]);
       const rows = page.rows.slice(0, 20);
       await Promise.all([
