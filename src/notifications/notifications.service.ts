@@ -30,7 +30,7 @@ function toNotificationModel(row: NotificationEntity): Notification {
  */
 @Injectable()
 export class NotificationsService implements OnModuleInit {
-  private queued: { row: string[]; resolve: () => void; reject: (error: unknown) => void }[] = [];
+  private queued: { row: (string | null)[]; resolve: () => void; reject: (error: unknown) => void }[] = [];
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -52,23 +52,21 @@ export class NotificationsService implements OnModuleInit {
         [NotificationKind.CASE_REPLIED, caseId, replyId, authorId],
       );
     });
-    // Matching already kept only watchers who may read the case, once per watch and case.
-    this.events.on('watch.matched', async ({ caseId, watcherId }) => {
-      await this.dataSource.query(
-        'INSERT INTO notifications (recipient_id, kind, case_id) VALUES ($1, $2, $3)',
-        [watcherId, NotificationKind.WATCH_MATCHED, caseId],
-      );
-    });
+    // Matching already kept only watchers who may read the case, once per watch and case. A common
+    // term can match thousands of watches at once: they are written together, like consult notices.
+    this.events.on('watch.matched', ({ caseId, watcherId }) =>
+      this.record(watcherId, NotificationKind.WATCH_MATCHED, { caseId, consultId: null }),
+    );
   }
 
   /**
-   * Queues one consult notification; those queued in the same turn of the event loop (the offers of one
-   * post, often several posts under load) are written in one statement.
+   * Queues one notification; those queued in the same turn of the event loop (the offers of one post,
+   * the watches one case matched, often several posts under load) are written in one statement.
    */
   private record(
     recipientId: string,
     kind: NotificationKind,
-    about: { caseId: string; consultId: string },
+    about: { caseId: string; consultId: string | null },
   ): Promise<void> {
     return new Promise((resolve, reject) => {
       this.queued.push({ row: [recipientId, kind, about.caseId, about.consultId], resolve, reject });
