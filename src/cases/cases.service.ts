@@ -68,7 +68,7 @@ export class CasesService {
         version: 1,
         specialtiesInferred: inferred && routedCodes.length > 0,
       });
-      await this.replaceSpecialties(saved.id, routedCodes, manager, { isNew: true });
+      await this.insertSpecialtyLinks(saved.id, routedCodes, manager);
       await this.recordRevision(manager, saved.id, 1, texts.title, texts.body, tags, forum.id, author.id);
       const offers = await this.routing.routeCase(
         { caseId: saved.id, authorId: author.id, urgency, specialtyCodes: routedCodes },
@@ -240,16 +240,16 @@ export class CasesService {
     );
   }
 
-  private async replaceSpecialties(
-    caseId: string,
-    codes: string[],
-    manager: EntityManager,
-    options: { isNew?: boolean } = {},
-  ): Promise<void> {
-    const links = manager.getRepository(CaseSpecialtyEntity);
-    // A case inserted in this transaction has no links to remove.
-    if (!options.isNew) await links.delete({ caseId });
-    if (codes.length) await links.insert(codes.map((specialtyCode) => ({ caseId, specialtyCode })));
+  private async replaceSpecialties(caseId: string, codes: string[], manager: EntityManager): Promise<void> {
+    await manager.getRepository(CaseSpecialtyEntity).delete({ caseId });
+    await this.insertSpecialtyLinks(caseId, codes, manager);
+  }
+
+  private async insertSpecialtyLinks(caseId: string, codes: string[], manager: EntityManager): Promise<void> {
+    if (codes.length)
+      await manager
+        .getRepository(CaseSpecialtyEntity)
+        .insert(codes.map((specialtyCode) => ({ caseId, specialtyCode })));
   }
 
   private async recordRevision(
