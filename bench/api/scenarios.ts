@@ -118,6 +118,18 @@ const replyCounts = (pool: pg.Pool, viewer: string, caseIds: string[]) =>
     [viewer, caseIds],
   );
 
+/** The DataLoader batches a list page runs for its rows' authors and forums. */
+const authorsAndForums = (pool: pg.Pool, rows: { author_id: string; forum_id: string }[]) => [
+  clinicians(
+    pool,
+    rows.map((r) => r.author_id),
+  ),
+  forums(
+    pool,
+    rows.map((r) => r.forum_id),
+  ),
+];
+
 export const SCENARIOS: Scenario[] = [
   {
     name: 'feed',
@@ -134,14 +146,7 @@ export const SCENARIOS: Scenario[] = [
       const rows = page.rows.slice(0, 20);
       const ids = rows.map((r) => r.id);
       await Promise.all([
-        clinicians(
-          pool,
-          rows.map((r) => r.author_id),
-        ),
-        forums(
-          pool,
-          rows.map((r) => r.forum_id),
-        ),
+        ...authorsAndForums(pool, rows),
         specialtiesOf(pool, ids),
         replyCounts(pool, viewer, ids),
       ]);
@@ -204,16 +209,7 @@ export const SCENARIOS: Scenario[] = [
         [viewer, q],
       );
       const rows = page.rows.slice(0, 20);
-      await Promise.all([
-        clinicians(
-          pool,
-          rows.map((r) => r.author_id),
-        ),
-        forums(
-          pool,
-          rows.map((r) => r.forum_id),
-        ),
-      ]);
+      await Promise.all(authorsAndForums(pool, rows));
     },
   },
   {
