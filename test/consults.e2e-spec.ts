@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ConsultsService } from '../src/consults/consults.service.js';
+import { ConsultOffersService } from '../src/routing/consult-offers.service.js';
 import { SPECIALTY_TERMS } from '../src/routing/specialty-inference.js';
 import {
   type Account,
@@ -126,6 +127,24 @@ describe('consult routing', () => {
     const counts = specialists.map((s) => rows.find((r) => r.specialist_id === s.id)?.n ?? 0);
     expect(counts.reduce((a, b) => a + b, 0)).toBe(36);
     expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(1);
+  });
+
+  it('leaves hash joins on for the rest of the transaction, whether or not anyone was offered the case', async () => {
+    await givenSpecialists(1, 'clinical-pharmacology');
+    const author = await givenAuthor();
+    const kase = await givenCase(t, author, forumId, { specialtyCodes: ['family-medicine'] });
+    const routing = t.app.get(ConsultOffersService);
+    for (const code of ['clinical-pharmacology', 'tropical-medicine']) {
+      const setting = await t.dataSource.transaction(async (manager) => {
+        await routing.routeCase(
+          { caseId: kase.id, authorId: author.id, urgency: 'ROUTINE', specialtyCodes: [code] },
+          manager,
+        );
+        return (await manager.query('SHOW enable_hashjoin'))[0].enable_hashjoin;
+      });
+      expect(setting).toBe('on');
+    }
+    expect((await offersOf(kase.id)).map((o) => o.specialty_code)).toContain('clinical-pharmacology');
   });
 
   it('never over-assigns when cases are posted concurrently', async () => {

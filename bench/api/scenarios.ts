@@ -235,55 +235,55 @@ export const SCENARIOS: Scenario[] = [
       const code = pick(fx.specialtyCodes, i);
       const text = caseBody(i);
       await pool.query('SELECT * FROM forums f WHERE f.id = $1', [forumId]);
-      await pool.query('SELECT * FROM specialties WHERE code = ANY($1::text[])', [[code]]);
+      // The specialty codes are checked against the catalogue the API holds in memory: no statement.
       // De-identification is domain work, not HTTP or GraphQL: the ceiling pays for it too.
       const title = deidentify(text.title).text;
       const body = deidentify(text.body).text;
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
+        // The case, its specialty link and first revision in one statement, as insertNewCase writes them.
         const created = await client.query(
-          `INSERT INTO cases (forum_id, author_id, title, body, urgency, status, tags, version, specialties_inferred)
-           VALUES ($1, $2, $3, $4, $5, 'OPEN', $6, 1, false) RETURNING id, created_at`,
-          [forumId, author, title, body, i % 10 === 0 ? 'URGENT' : 'ROUTINE', ['pancreatitis']],
+          `WITH inserted AS (
+             INSERT INTO cases (forum_id, author_id, title, body, urgency, status, tags, version, specialties_inferred)
+             VALUES ($1, $2, $3, $4, $5, 'OPEN', $6, 1, false) RETURNING ${CASE_COLUMNS.replaceAll('c.', '')}
+           ), links AS (
+             INSERT INTO case_specialties (case_id, specialty_code) SELECT id, $7 FROM inserted
+           ), revision AS (
+             INSERT INTO case_revisions (case_id, version, title, body, tags, forum_id, editor_id)
+             SELECT id, version, title, body, tags, forum_id, author_id FROM inserted
+           )
+           SELECT * FROM inserted`,
+          [forumId, author, title, body, i % 10 === 0 ? 'URGENT' : 'ROUTINE', ['pancreatitis'], code],
         );
         const caseId = created.rows[0].id;
-        await client.query('INSERT INTO case_specialties (case_id, specialty_code) VALUES ($1, $2)', [
-          caseId,
-          code,
-        ]);
+        // The routing lock and the planner setting, then the choice, offers and load in one statement.
         await client.query(
-          `INSERT INTO case_revisions (case_id, version, title, body, tags, forum_id, editor_id)
-           VALUES ($1, 1, $2, $3, $4, $5, $6)`,
-          [caseId, title, body, ['pancreatitis'], forumId, author],
+          "SELECT pg_advisory_xact_lock(hashtext($1)), set_config('enable_hashjoin', 'off', true)",
+          [`curbside:route:${code}`],
         );
-        await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`curbside:route:${code}`]);
-        await client.query('SET LOCAL enable_hashjoin = off');
-        const chosen = await client.query(
-          `SELECT c.id FROM clinician_specialties cs
-             JOIN clinicians c ON c.id = cs.clinician_id
-             LEFT JOIN routing_load l ON l.clinician_id = c.id
-            WHERE cs.specialty_code = $1 AND c.verification_status = 'VERIFIED' AND c.accepting_consults
-              AND (c.license_expires_on IS NULL OR c.license_expires_on > now()) AND c.id <> $2
-              AND NOT EXISTS (SELECT 1 FROM consult_offers o WHERE o.case_id = $3 AND o.specialist_id = c.id)
-            ORDER BY coalesce(l.open_offers, 0), l.last_offered_at NULLS FIRST, c.id LIMIT 3`,
+        await client.query(
+          `WITH chosen AS (
+             SELECT c.id FROM clinician_specialties cs
+               JOIN clinicians c ON c.id = cs.clinician_id
+               LEFT JOIN routing_load l ON l.clinician_id = c.id
+              WHERE cs.specialty_code = $1 AND c.verification_status = 'VERIFIED' AND c.accepting_consults
+                AND (c.license_expires_on IS NULL OR c.license_expires_on > now()) AND c.id <> $2
+                AND NOT EXISTS (SELECT 1 FROM consult_offers o WHERE o.case_id = $3 AND o.specialist_id = c.id)
+              ORDER BY coalesce(l.open_offers, 0), l.last_offered_at NULLS FIRST, c.id LIMIT 3
+           ), offered AS (
+             INSERT INTO consult_offers (case_id, specialist_id, specialty_code, due_at)
+             SELECT $3, id, $1, now() + interval '2 days' FROM chosen RETURNING id, specialist_id
+           ), load AS (
+             INSERT INTO routing_load (clinician_id, open_offers, last_offered_at)
+             SELECT id, 1, clock_timestamp() FROM chosen
+             ON CONFLICT (clinician_id) DO UPDATE
+               SET open_offers = routing_load.open_offers + 1, last_offered_at = clock_timestamp()
+           )
+           SELECT offered.id, offered.specialist_id
+             FROM (SELECT set_config('enable_hashjoin', 'on', true)) AS restored LEFT JOIN offered ON true`,
           [code, author, caseId],
         );
-        await client.query('SET LOCAL enable_hashjoin = on');
-        const ids = chosen.rows.map((r) => r.id);
-        await client.query(
-          `INSERT INTO consult_offers (case_id, specialist_id, specialty_code, due_at)
-           SELECT $1, s, $2, now() + interval '2 days' FROM unnest($3::uuid[]) AS s RETURNING id, specialist_id`,
-          [caseId, code, ids],
-        );
-        await client.query(
-          `INSERT INTO routing_load (clinician_id, open_offers, last_offered_at)
-           SELECT s, 1, clock_timestamp() FROM unnest($1::uuid[]) AS s
-           ON CONFLICT (clinician_id) DO UPDATE
-             SET open_offers = routing_load.open_offers + 1, last_offered_at = clock_timestamp()`,
-          [ids],
-        );
-        await client.query(`SELECT * FROM cases WHERE id = $1`, [caseId]);
         await client.query('COMMIT');
       } catch (error) {
         await client.query('ROLLBACK');

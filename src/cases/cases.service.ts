@@ -23,6 +23,7 @@ import { CaseUrgency, ConsultOutcome } from './case.enums.js';
 import { Case, PostCasePayload } from './case.model.js';
 import { EditCaseInput } from './dto/edit-case.input.js';
 import { PostCaseInput } from './dto/post-case.input.js';
+import { insertNewCase } from './new-case.statement.js';
 
 /**
  * Posting, editing and removing cases. Title and body are de-identified here, before anything touches
@@ -57,24 +58,21 @@ export class CasesService {
     const urgency = (input.urgency ?? CaseUrgency.ROUTINE) as CaseEntity['urgency'];
 
     const { created, offers } = await this.dataSource.transaction(async (manager) => {
-      const saved = await manager.getRepository(CaseEntity).save({
+      const created = await insertNewCase(manager, {
         forumId: forum.id,
         authorId: author.id,
         title: texts.title,
         body: texts.body,
         urgency,
-        status: 'OPEN' as const,
         tags,
-        version: 1,
+        specialtyCodes: routedCodes,
         specialtiesInferred: inferred && routedCodes.length > 0,
       });
-      await this.insertSpecialtyLinks(saved.id, routedCodes, manager);
-      await this.recordRevision(manager, saved.id, 1, texts.title, texts.body, tags, forum.id, author.id);
       const offers = await this.routing.routeCase(
-        { caseId: saved.id, authorId: author.id, urgency, specialtyCodes: routedCodes },
+        { caseId: created.id, authorId: author.id, urgency, specialtyCodes: routedCodes },
         manager,
       );
-      return { created: await manager.getRepository(CaseEntity).findOneByOrFail({ id: saved.id }), offers };
+      return { created, offers };
     });
     this.announceOffers(offers);
     this.events.emit('case.changed', { caseId: created.id });

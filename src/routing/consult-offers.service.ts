@@ -46,7 +46,7 @@ export class ConsultOffersService {
     const codes = [...new Set(kase.specialtyCodes)].sort();
     const offers: NewOffer[] = [];
     for (const code of codes) {
-      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`curbside:route:${code}`]);
+      await this.lockSpecialty(code, manager);
       offers.push(...(await this.offer(kase, code, perSpecialty, manager)));
     }
     return offers;
@@ -58,7 +58,7 @@ export class ConsultOffersService {
     specialtyCode: string,
     manager: EntityManager,
   ): Promise<NewOffer[]> {
-    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`curbside:route:${specialtyCode}`]);
+    await this.lockSpecialty(specialtyCode, manager);
     return this.offer(kase, specialtyCode, 1, manager);
   }
 
@@ -233,53 +233,69 @@ export class ConsultOffersService {
     );
   }
 
+  /**
+   * Holds the specialty's routing lock for the rest of the transaction, so two posts for one specialty
+   * do not both pick the least-loaded specialist. The same statement turns hash joins off for the
+   * candidate choice that follows (see `offer`), saving a round trip.
+   */
+  private async lockSpecialty(specialtyCode: string, manager: EntityManager): Promise<void> {
+    await manager.query(
+      "SELECT pg_advisory_xact_lock(hashtext($1)), set_config('enable_hashjoin', 'off', true)",
+      [`curbside:route:${specialtyCode}`],
+    );
+  }
+
+  /**
+   * Chooses up to `count` specialists and records their offers and load in one statement. A specialty's
+   * candidates are a small share of all clinicians: looking each one up by key beats the hash join over
+   * every clinician the planner picks on its own (bench/routing.bench.ts: p95 18 → 8 ms), so hash joins
+   * are off while this statement is planned (`lockSpecialty`); the statement turns them back on as it
+   * runs, after planning, for whatever the transaction does next.
+   */
   private async offer(
     kase: Omit<CaseToRoute, 'specialtyCodes'>,
     specialtyCode: string,
     count: number,
     manager: EntityManager,
   ): Promise<NewOffer[]> {
-    // A specialty's candidates are a small share of all clinicians: looking each one up by key beats the
-    // hash join over every clinician the planner picks on its own (bench/routing.bench.ts: p95 18 → 8 ms).
-    await manager.query('SET LOCAL enable_hashjoin = off');
-    const chosen: { id: string }[] = await manager.query(
-      `SELECT c.id
-         FROM clinician_specialties cs
-         JOIN clinicians c ON c.id = cs.clinician_id
-         LEFT JOIN routing_load l ON l.clinician_id = c.id
-        WHERE cs.specialty_code = $1
-          AND c.verification_status = 'VERIFIED'
-          AND c.accepting_consults
-          AND (c.license_expires_on IS NULL OR c.license_expires_on > now())
-          AND c.id <> $2
-          AND NOT EXISTS (SELECT 1 FROM consult_offers o WHERE o.case_id = $3 AND o.specialist_id = c.id)
-        ORDER BY coalesce(l.open_offers, 0), l.last_offered_at NULLS FIRST, c.id
-        LIMIT $4`,
-      [specialtyCode, kase.authorId, kase.caseId, count],
-    );
-    await manager.query('SET LOCAL enable_hashjoin = on');
-    if (chosen.length === 0) return [];
-    const ids = chosen.map((row) => row.id);
     const dueAt = dueAtFor(kase.urgency, new Date(), this.config);
-    const inserted: { id: string; specialist_id: string }[] = await manager.query(
-      `INSERT INTO consult_offers (case_id, specialist_id, specialty_code, due_at)
-       SELECT $1, specialist, $2, $3 FROM unnest($4::uuid[]) AS specialist
-       RETURNING id, specialist_id`,
-      [kase.caseId, specialtyCode, dueAt, ids],
+    const rows: { id: string | null; specialist_id: string | null }[] = await manager.query(
+      `WITH chosen AS (
+         SELECT c.id
+           FROM clinician_specialties cs
+           JOIN clinicians c ON c.id = cs.clinician_id
+           LEFT JOIN routing_load l ON l.clinician_id = c.id
+          WHERE cs.specialty_code = $1
+            AND c.verification_status = 'VERIFIED'
+            AND c.accepting_consults
+            AND (c.license_expires_on IS NULL OR c.license_expires_on > now())
+            AND c.id <> $2
+            AND NOT EXISTS (SELECT 1 FROM consult_offers o WHERE o.case_id = $3 AND o.specialist_id = c.id)
+          ORDER BY coalesce(l.open_offers, 0), l.last_offered_at NULLS FIRST, c.id
+          LIMIT $4
+       ), offered AS (
+         INSERT INTO consult_offers (case_id, specialist_id, specialty_code, due_at)
+         SELECT $3, id, $1, $5 FROM chosen
+         RETURNING id, specialist_id
+       ), load AS (
+         INSERT INTO routing_load (clinician_id, open_offers, last_offered_at)
+         SELECT id, 1, clock_timestamp() FROM chosen
+         ON CONFLICT (clinician_id) DO UPDATE
+           SET open_offers = routing_load.open_offers + 1, last_offered_at = clock_timestamp()
+       )
+       SELECT offered.id, offered.specialist_id
+         FROM (SELECT set_config('enable_hashjoin', 'on', true)) AS restored
+         LEFT JOIN offered ON true`,
+      [specialtyCode, kase.authorId, kase.caseId, count, dueAt],
     );
-    await manager.query(
-      `INSERT INTO routing_load (clinician_id, open_offers, last_offered_at)
-       SELECT specialist, 1, clock_timestamp() FROM unnest($1::uuid[]) AS specialist
-       ON CONFLICT (clinician_id) DO UPDATE
-         SET open_offers = routing_load.open_offers + 1, last_offered_at = clock_timestamp()`,
-      [ids],
-    );
-    return inserted.map((row) => ({
-      offerId: row.id,
-      caseId: kase.caseId,
-      specialistId: row.specialist_id,
-      specialtyCode,
-      dueAt,
-    }));
+    return rows
+      .filter((row) => row.id !== null)
+      .map((row) => ({
+        offerId: row.id!,
+        caseId: kase.caseId,
+        specialistId: row.specialist_id!,
+        specialtyCode,
+        dueAt,
+      }));
   }
 }
