@@ -197,6 +197,38 @@ describe('cases: posting, editing and removing', () => {
       });
     });
 
+    it('answers with the specialties the case is stored with, as a later read returns them', async () => {
+      const author = await givenVerifiedClinician(t, admin);
+      const forum = await givenForum(t, admin, 'OPEN');
+      const fields = 'specialties { code name snomedCode }';
+      const posted = dataOf(
+        await t.gql(
+          `mutation($input: PostCaseInput!) { postCase(input: $input) { case { id ${fields} } } }`,
+          {
+            input: validInput(forum.id, {
+              specialtyCodes: ['Rheumatology', 'endocrinology', 'rheumatology'],
+            }),
+          },
+          { token: author.accessToken },
+        ),
+        'postCase',
+      ).case;
+      const read = dataOf(
+        await t.gql(
+          `query($id: ID!) { case(id: $id) { ${fields} } }`,
+          { id: posted.id },
+          { token: author.accessToken },
+        ),
+        'case',
+      );
+      expect(posted.specialties.map((s: { code: string }) => s.code)).toEqual([
+        'endocrinology',
+        'rheumatology',
+      ]);
+      expect(posted.specialties[0].name).toBe('Endocrinology');
+      expect(posted.specialties).toEqual(read.specialties);
+    });
+
     it('lets a verified clinician post to a private forum', async () => {
       const author = await givenVerifiedClinician(t, admin);
       const forum = await givenForum(t, admin, 'PRIVATE');

@@ -1,4 +1,4 @@
-import { Args, ID, Info, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Info, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { selectsField } from '../graphql/selected-fields.js';
 import { viewerOf } from '../access-policy/viewer.js';
@@ -56,8 +56,15 @@ export class CasesResolver {
   @Mutation(() => PostCasePayload, {
     description: 'Post a case; title and body are de-identified before storage',
   })
-  postCase(@Args('input') input: PostCaseInput, @CurrentCaller() caller: Caller): Promise<PostCasePayload> {
-    return this.writer.post(caller, viewerOf(caller), input);
+  async postCase(
+    @Args('input') input: PostCaseInput,
+    @CurrentCaller() caller: Caller,
+    @Context() context: GraphQLContext,
+  ): Promise<PostCasePayload> {
+    const { specialties, ...payload } = await this.writer.post(caller, viewerOf(caller), input);
+    // The new case's specialties are known: the response need not read them back.
+    this.specialtiesLoader(context).prime(payload.case.id, specialties);
+    return payload;
   }
 
   @Verified()
@@ -107,9 +114,13 @@ export class CasesResolver {
 
   @ResolveField(() => [Specialty])
   specialties(kase: Case, _args: unknown, context: GraphQLContext): Promise<Specialty[]> {
-    return context.loaders
-      .get<string, Specialty[]>('case.specialties', (ids) => this.queries.specialtiesOf(ids))
-      .load(kase.id);
+    return this.specialtiesLoader(context).load(kase.id);
+  }
+
+  private specialtiesLoader(context: GraphQLContext) {
+    return context.loaders.get<string, Specialty[]>('case.specialties', (ids) =>
+      this.queries.specialtiesOf(ids),
+    );
   }
 
   @ResolveField(() => [CaseRevision], {

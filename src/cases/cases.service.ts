@@ -11,6 +11,7 @@ import { ForumVisibility } from '../forums/forum.model.js';
 import { ForumsService } from '../forums/forums.service.js';
 import { RedactionService } from '../redaction/redaction.service.js';
 import { SpecialtiesService } from '../specialties/specialties.service.js';
+import type { Specialty } from '../specialties/specialty.model.js';
 import { DomainEvents } from '../events/domain-events.js';
 import { ConsultOffersService, type NewOffer } from '../routing/consult-offers.service.js';
 import { inferSpecialties } from '../routing/specialty-inference.js';
@@ -42,7 +43,12 @@ export class CasesService {
     private readonly events: DomainEvents,
   ) {}
 
-  async post(author: Caller, viewer: Viewer, input: PostCaseInput): Promise<PostCasePayload> {
+  /** Posts a case; also returns its specialties (for the response, without reading them back). */
+  async post(
+    author: Caller,
+    viewer: Viewer,
+    input: PostCaseInput,
+  ): Promise<PostCasePayload & { specialties: Specialty[] }> {
     const forum = await this.forums.findReadable(input.forumId, viewer);
     if (!forum) throw new DomainError(ErrorCode.NOT_FOUND, 'Forum not found', { fields: ['input.forumId'] });
     const specialtyCodes = await this.specialties.assertCodesExist(
@@ -76,7 +82,9 @@ export class CasesService {
     });
     this.announceOffers(offers);
     this.events.emit('case.changed', { caseId: created.id });
-    return { case: toCaseModel(created), redactions: findings };
+    // In code order, as Case.specialties reads them.
+    const specialties = await this.specialties.findByCodes([...routedCodes].sort());
+    return { case: toCaseModel(created), redactions: findings, specialties };
   }
 
   async edit(editor: Caller, viewer: Viewer, caseId: string, input: EditCaseInput): Promise<Case> {
