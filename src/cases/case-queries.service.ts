@@ -6,7 +6,15 @@ import type { Viewer } from '../access-policy/viewer.js';
 import { DomainError } from '../common/domain-error.js';
 import { isUuid } from '../common/uuid.js';
 import { decodeTimeIdCursor, Page, pageSize, toPage } from '../graphql/connection.js';
+import { hydrateEntities, selectColumnsOf } from '../database/find-by-ids.js';
 import { Specialty } from '../specialties/specialty.model.js';
+import {
+  caseCountStatement,
+  casePageStatement,
+  filteredCases,
+  type ListPosition,
+  type Statement,
+} from './case-list.statement.js';
 import { toCaseModel } from './case-mapping.js';
 import { CaseRevisionEntity } from './case-revision.entity.js';
 import { CaseEntity } from './case.entity.js';
@@ -14,6 +22,8 @@ import { Case, CaseRevision } from './case.model.js';
 import { CasesArgs } from './dto/case-filter.input.js';
 
 const BAD_CURSOR = 'after is not a cursor returned by this list';
+
+type Row = Record<string, unknown>;
 
 /**
  * A full-text query ranks at most this many matches: the most recent ones. Ranking reads every
@@ -40,9 +50,20 @@ export class CaseQueriesService {
       .where(policy.sql, policy.params);
   }
 
+  private async readableRows(statement: Statement): Promise<{ entities: CaseEntity[]; raw: Row[] }> {
+    const raw: Row[] = await this.dataSource.query(statement.sql, statement.values);
+    return { entities: hydrateEntities(this.dataSource, CaseEntity, raw), raw };
+  }
+
   async findReadable(id: string, viewer: Viewer): Promise<CaseEntity | null> {
     if (!isUuid(id)) return null;
-    return this.readableCases(viewer).andWhere('c.id = :id', { id }).getOne();
+    const values: unknown[] = [id];
+    const { from } = filteredCases({}, null, viewer, values);
+    const { entities } = await this.readableRows({
+      sql: `SELECT ${selectColumnsOf(this.dataSource, CaseEntity, 'c')} ${from} AND c.id = $1`,
+      values,
+    });
+    return entities[0] ?? null;
   }
 
   /** For DataLoaders: the readable cases among these ids, null for the others. */
@@ -63,88 +84,32 @@ export class CaseQueriesService {
     const size = pageSize(args);
     const filter = args.filter ?? {};
     const search = filter.query?.trim() || null;
-    const filtered = () => {
-      const qb = this.readableCases(viewer);
-      if (filter.forumId !== undefined)
-        qb.andWhere('c.forum_id = :forumId', { forumId: isUuid(filter.forumId) ? filter.forumId : null });
-      if (filter.authorId !== undefined)
-        qb.andWhere('c.author_id = :authorId', {
-          authorId: isUuid(filter.authorId) ? filter.authorId : null,
-        });
-      if (filter.status) qb.andWhere('c.status = :status', { status: filter.status });
-      if (filter.tag) qb.andWhere('c.tags @> ARRAY[:tag]::text[]', { tag: filter.tag.trim().toLowerCase() });
-      if (filter.specialtyCode) {
-        qb.andWhere(
-          'EXISTS (SELECT 1 FROM case_specialties cs WHERE cs.case_id = c.id AND cs.specialty_code = :specialtyCode)',
-          {
-            specialtyCode: filter.specialtyCode.trim().toLowerCase(),
-          },
-        );
-      }
-      if (search) qb.andWhere("c.search @@ websearch_to_tsquery('english', :search)", { search });
-      return qb;
-    };
-
-    // With a query, the page and the count read only the newest SEARCH_MAX_MATCHES matches.
-    const newestMatches = () =>
-      filtered()
-        .select('c.id')
-        .orderBy('c.created_at', 'DESC')
-        .addOrderBy('c.id', 'DESC')
-        .limit(SEARCH_MAX_MATCHES);
-    // The candidates are computed once per statement (a materialized CTE) and, when the count is
-    // wanted, counted in the same statement: one pass over the matches instead of two.
-    const matching = () => {
-      const qb = filtered();
-      if (!search) return qb;
-      return qb
-        .addCommonTableExpression(newestMatches(), 'newest_matches', {
-          materialized: true,
-          columnNames: ['id'],
-        })
-        .andWhere('c.id IN (SELECT id FROM newest_matches)');
-    };
-
-    const page = matching().limit(size + 1);
-    const rankSql = "ts_rank_cd(c.search, websearch_to_tsquery('english', :search))";
-    if (search) {
-      page
-        .addSelect(rankSql, 'rank')
-        .orderBy('rank', 'DESC')
-        .addOrderBy('c.created_at', 'DESC')
-        .addOrderBy('c.id', 'DESC');
-    } else {
-      page.orderBy('c.created_at', 'DESC').addOrderBy('c.id', 'DESC');
-    }
+    let after: ListPosition | null = null;
     if (args.after) {
-      const { leading, at: createdAt, id } = decodeTimeIdCursor(args.after, search ? 1 : 0);
-      if (search) {
-        if (typeof leading[0] !== 'number') throw DomainError.badInput('after', BAD_CURSOR);
-        page.andWhere(`(${rankSql}, c.created_at, c.id) < (:rank::real, :createdAt, :id)`, {
-          rank: leading[0],
-          createdAt,
-          id,
-        });
-      } else {
-        page.andWhere('(c.created_at, c.id) < (:createdAt, :id)', { createdAt, id });
-      }
+      const { leading, at, id } = decodeTimeIdCursor(args.after, search ? 1 : 0);
+      if (search && typeof leading[0] !== 'number') throw DomainError.badInput('after', BAD_CURSOR);
+      after = { rank: leading[0] as number | undefined, at, id };
     }
-    // A plain count(*): the join to forums is one-to-one, so TypeORM's COUNT(DISTINCT) is wasted work.
-    // With a query it counts the matches a client can page through (at most SEARCH_MAX_MATCHES).
+    // With a query, the count rides on the page's statement (one pass over the matches instead of two).
     const countInPage = search !== null && options.countTotal;
-    if (countInPage) page.addSelect('(SELECT count(*)::int FROM newest_matches)', 'total_matches');
     const countTotal = async () => {
       if (!options.countTotal) return 0;
-      const counting = search ? newestMatches() : filtered().select('c.id');
-      const [sql, params] = counting.getQueryAndParameters();
-      const [row]: { n: number }[] = await this.dataSource.query(
-        `SELECT count(*)::int AS n FROM (${sql}) counted`,
-        params,
-      );
+      const count = caseCountStatement({ filter, search, viewer, maxMatches: SEARCH_MAX_MATCHES });
+      const [row]: { n: number }[] = await this.dataSource.query(count.sql, count.values);
       return row?.n ?? 0;
     };
+    const page = casePageStatement({
+      columns: selectColumnsOf(this.dataSource, CaseEntity, 'c'),
+      filter,
+      search,
+      viewer,
+      size,
+      after,
+      maxMatches: SEARCH_MAX_MATCHES,
+      countMatches: countInPage,
+    });
     const [{ entities, raw }, separateCount] = await Promise.all([
-      page.getRawAndEntities(),
+      this.readableRows(page),
       countInPage ? 0 : countTotal(),
     ]);
     // A page past the last match has no row to carry the count: count on its own then.
@@ -153,9 +118,7 @@ export class CaseQueriesService {
       : raw.length
         ? Number(raw[0].total_matches)
         : await countTotal();
-    const rankById = new Map<string, number>(
-      raw.map((r: { c_id: string; rank?: number }) => [r.c_id, Number(r.rank)]),
-    );
+    const rankById = new Map<string, number>(raw.map((r) => [r.id as string, Number(r.rank)]));
     return toPage(
       entities,
       size,

@@ -1,6 +1,6 @@
 import type { DataSource, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
 
-const columnLists = new WeakMap<EntityMetadata, string>();
+const columnLists = new WeakMap<EntityMetadata, Map<string, string>>();
 const statements = new WeakMap<EntityMetadata, string>();
 
 function assertPlain(metadata: EntityMetadata): void {
@@ -8,17 +8,30 @@ function assertPlain(metadata: EntityMetadata): void {
     throw new Error(`${metadata.name}: lean reads need a single primary key and no relations`);
 }
 
-/** The entity's selected columns as a SQL list (`"id", "forum_id", …`), built once per entity. */
-export function selectColumnsOf(dataSource: DataSource, target: EntityTarget<ObjectLiteral>): string {
+/**
+ * The entity's selected columns as a SQL list (`"id", "forum_id", …`, or `c."id", …` with a table
+ * alias), built once per entity and alias.
+ */
+export function selectColumnsOf(
+  dataSource: DataSource,
+  target: EntityTarget<ObjectLiteral>,
+  alias?: string,
+): string {
   const metadata = dataSource.getMetadata(target);
-  let list = columnLists.get(metadata);
-  if (!list) {
+  let lists = columnLists.get(metadata);
+  if (!lists) {
     assertPlain(metadata);
+    lists = new Map();
+    columnLists.set(metadata, lists);
+  }
+  let list = lists.get(alias ?? '');
+  if (!list) {
+    const prefix = alias ? `${alias}.` : '';
     list = metadata.columns
       .filter((c) => c.isSelect)
-      .map((c) => `"${c.databaseName}"`)
+      .map((c) => `${prefix}"${c.databaseName}"`)
       .join(', ');
-    columnLists.set(metadata, list);
+    lists.set(alias ?? '', list);
   }
   return list;
 }
