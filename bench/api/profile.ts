@@ -6,7 +6,7 @@ import pg from 'pg';
 import { fixtures } from './api.bench.js';
 import { startApiServer } from './api-server.js';
 import { openBenchDatabase } from './bench-database.js';
-import { runHttp } from './load.js';
+import { runHttp, runRaw } from './load.js';
 import { SCENARIOS } from './scenarios.js';
 
 interface ProfileNode {
@@ -86,10 +86,26 @@ function cpuMsOf(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
+/** CPU time (ms) of every PostgreSQL process serving the bench database (backends come and go). */
+function postgresCpuMs(): number {
+  let total = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const comm = readFileSync(`/proc/${entry}/comm`, 'utf8').trim();
+      if (comm === 'postgres') total += cpuMsOf(Number(entry));
+    } catch {
+      // The process ended between the listing and the read.
+    }
+  }
+  return total;
+}
+
 /**
  * Profiles the API under one scenario: runs the built server with `--cpu-prof`, drives it with autocannon,
  * prints the top self/total-time functions and the statements' time from pg_stat_statements.
- * `node dist/bench/api/profile.js --scenario feed --connections 10 --seconds 10 [--dir /tmp/prof]`
+ * `node dist/bench/api/profile.js --scenario feed --connections 10 --seconds 10 [--dir /tmp/prof]`;
+ * `--raw` drives the raw-SQL ceiling instead (its CPU split: PostgreSQL and this process).
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -99,6 +115,8 @@ async function main(): Promise<void> {
       seconds: { type: 'string', default: '10' },
       dir: { type: 'string', default: '/tmp/curbside-prof' },
       'no-prof': { type: 'boolean' },
+      // The raw-SQL ceiling's CPU split instead of the API's (no profile).
+      raw: { type: 'boolean' },
     },
   });
   const scenario = SCENARIOS.find((s) => s.name === values.scenario);
@@ -121,10 +139,24 @@ async function main(): Promise<void> {
       () => false,
     );
     const cpuBefore = cpuMsOf(server.pid);
+    const postgresBefore = postgresCpuMs();
+    const loadBefore = process.cpuUsage();
     const connections = Number(values.connections);
-    const result = await runHttp(server.baseUrl, scenario, fx, connections, Number(values.seconds));
-    const cpuPerRequest = (cpuMsOf(server.pid) - cpuBefore) / Math.max(1, result.requests);
-    console.log(JSON.stringify({ ...result, apiCpuMsPerRequest: Math.round(cpuPerRequest * 100) / 100 }));
+    const result = values.raw
+      ? await runRaw(db.url, scenario, fx, connections, Number(values.seconds))
+      : await runHttp(server.baseUrl, scenario, fx, connections, Number(values.seconds));
+    const load = process.cpuUsage(loadBefore);
+    const perRequest = (ms: number) => Math.round((ms / Math.max(1, result.requests)) * 100) / 100;
+    // Where the two cores go: the API, PostgreSQL (every postgres process on the machine, so run
+    // nothing else) and the load generator (this process).
+    console.log(
+      JSON.stringify({
+        ...result,
+        apiCpuMsPerRequest: perRequest(cpuMsOf(server.pid) - cpuBefore),
+        postgresCpuMsPerRequest: perRequest(postgresCpuMs() - postgresBefore),
+        loadGeneratorCpuMsPerRequest: perRequest((load.user + load.system) / 1000),
+      }),
+    );
     if (statements) {
       const { rows } = await client.query(
         `SELECT calls, round(mean_exec_time::numeric, 3) AS mean_ms, round(total_exec_time::numeric) AS total_ms,
