@@ -83,4 +83,23 @@ describe('DataLoaders keep the statement count fixed', () => {
     // caller, page, totalCount, authors, author specialties (2), forums, forum case counts, case specialties (2), reply counts
     expect(large).toBeLessThanOrEqual(12);
   });
+
+  it('looks up the caller in the same statement as the rate-limit charge, and still sees a logout', async () => {
+    const admin = await givenAdmin(t);
+    const clinician = await givenVerifiedClinician(t, admin);
+    const asClinician = (query: string) => t.gql(query, {}, { token: clinician.accessToken });
+    await asClinician('{ specialties { code } }'); // the catalogue is read once, then held
+    const statements = await countStatements(t, async () => {
+      const res = await asClinician('{ specialties { code } me { id } }');
+      expect(res.errors).toBeUndefined();
+      expect(res.data.me.id).toBe(clinician.id);
+    });
+    // The charge with the caller, then the me lookup.
+    expect(statements).toBe(2);
+    await t.dataSource.query('UPDATE sessions SET revoked_at = now() WHERE clinician_id = $1', [
+      clinician.id,
+    ]);
+    const afterLogout = await asClinician('{ me { id } }');
+    expect(afterLogout.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
 });

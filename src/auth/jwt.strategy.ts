@@ -33,11 +33,13 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       issuer: ACCESS_TOKEN_ISSUER,
       audience: ACCESS_TOKEN_AUDIENCE,
       ignoreExpiration: false,
+      // The request carries the caller's row when the rate-limit charge already read it.
+      passReqToCallback: true,
     });
   }
 
-  async validate(claims: AccessTokenClaims): Promise<Caller | false> {
+  async validate(req: object, claims: AccessTokenClaims): Promise<Caller | false> {
     if (typeof claims.sub !== 'string' || typeof claims.sid !== 'string') return false;
-    return (await this.callers.load(claims.sub, claims.sid)) ?? false;
+    return (await this.callers.load(claims.sub, claims.sid, req)) ?? false;
   }
 }

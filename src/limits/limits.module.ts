@@ -3,6 +3,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
+import { IdentityModule } from '../identity/identity.module.js';
 import { PartnersModule } from '../partners/partners.module.js';
 import { PostgresRateLimitStore } from './postgres-rate-limit.store.js';
 import { QueryLimitsPlugin } from './query-limits.plugin.js';
@@ -13,7 +14,7 @@ import { RedisRateLimitStore } from './redis-rate-limit.store.js';
 
 /** Query cost limits and cost-based rate limiting, shared across instances (Redis or PostgreSQL). */
 @Module({
-  imports: [PartnersModule],
+  imports: [PartnersModule, IdentityModule],
   providers: [
     {
       provide: RATE_LIMIT_STORE,

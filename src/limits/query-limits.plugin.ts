@@ -11,6 +11,7 @@ import { accessClaimsOf, bearerToken } from '../auth/access-token.js';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
+import { CallerLoader } from '../identity/caller-loader.service.js';
 import { PartnerUsageService } from '../partners/partner-usage.service.js';
 import type { GraphQLContext } from '../graphql/graphql-context.js';
 import { RefusalCache } from './refusal-cache.js';
@@ -41,6 +42,7 @@ export class QueryLimitsPlugin implements ApolloServerPlugin<BaseContext> {
     private readonly limiter: RateLimiterService,
     private readonly usage: PartnerUsageService,
     private readonly refusals: RefusalCache,
+    private readonly callers: CallerLoader,
   ) {}
 
   async requestDidStart(): Promise<GraphQLRequestListener<BaseContext>> {
@@ -54,8 +56,12 @@ export class QueryLimitsPlugin implements ApolloServerPlugin<BaseContext> {
         // Subscriptions are charged when they start; the WebSocket path has its own context.
         const context = requestContext.contextValue as Partial<GraphQLContext>;
         if (!context.req) return;
-        const identities = this.identitiesOf(context);
-        charge = await this.limiter.charge(identities, Math.max(shape.cost, 1));
+        const { identities, session } = this.identitiesOf(context);
+        // The caller lookup the operation's guards will need rides along with the charge.
+        const rider = session ? this.callers.riderFor(session.sub, session.sid) : undefined;
+        charge = await this.limiter.charge(identities, Math.max(shape.cost, 1), rider);
+        if (session && charge?.rider !== undefined)
+          this.callers.remember(context.req, session.sub, session.sid, charge.rider);
         if (identities.partnerAppId)
           this.usage.recordUsage(identities.partnerAppId, { requests: 0, errors: 0, cost: shape.cost });
         if (!charge) return;
@@ -136,6 +142,13 @@ export class QueryLimitsPlugin implements ApolloServerPlugin<BaseContext> {
     if (prefix && req.partnerApp) this.refusals.learnKeyPrefix(prefix, req.partnerApp.id);
     const token = bearerToken(req.headers?.authorization);
     const claims = token && this.config.jwtSecret ? accessClaimsOf(req, token, this.config.jwtSecret) : null;
-    return { partnerAppId: req.partnerApp?.id ?? null, userId: claims?.sub ?? null, address: req.ip ?? null };
+    return {
+      identities: {
+        partnerAppId: req.partnerApp?.id ?? null,
+        userId: claims?.sub ?? null,
+        address: req.ip ?? null,
+      },
+      session: claims && typeof claims.sid === 'string' ? { sub: claims.sub, sid: claims.sid } : null,
+    };
   }
 }

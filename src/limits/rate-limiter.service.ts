@@ -2,7 +2,13 @@ import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { RefusalCache } from './refusal-cache.js';
-import { type Bucket, RATE_LIMIT_STORE, type RateLimitStore, type TakeResult } from './rate-limit-store.js';
+import {
+  type Bucket,
+  RATE_LIMIT_STORE,
+  type RateLimitStore,
+  type RiderQuery,
+  type TakeWithRider,
+} from './rate-limit-store.js';
 
 /** Who a request is charged to. Each present identity has its own bucket; all are charged. */
 export interface RequestIdentities {
@@ -11,7 +17,7 @@ export interface RequestIdentities {
   address?: string | null;
 }
 
-export interface Charge extends TakeResult {
+export interface Charge extends TakeWithRider {
   /** Capacity of the emptiest bucket charged (for the RateLimit-Limit header). */
   limit: number;
   /** Seconds until the emptiest bucket is full again. */
@@ -45,10 +51,11 @@ export class RateLimiterService implements OnApplicationShutdown {
     return buckets;
   }
 
-  async charge(identities: RequestIdentities, cost: number): Promise<Charge | null> {
+  /** Charges the cost; a rider query, when given, is answered in the same round trip if the store can. */
+  async charge(identities: RequestIdentities, cost: number, rider?: RiderQuery): Promise<Charge | null> {
     const buckets = this.bucketsFor(identities);
     if (buckets.length === 0) return null;
-    const result = await this.store.take(buckets, cost);
+    const result = await this.store.take(buckets, cost, rider);
     if (!result.allowed) this.refusals.remember(result.exhausted, result.retryAfterSeconds);
     const tightest = buckets.reduce((a, b) => (a.capacity <= b.capacity ? a : b));
     const remaining = Math.max(0, result.remaining);
