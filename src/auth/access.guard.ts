@@ -10,7 +10,8 @@ import type { RequestWithCaller } from './request-with-caller.js';
 
 /**
  * The global guard. Deny by default: an operation without a declared access level needs a signed-in
- * caller. The bearer token is checked once per HTTP request, whatever the number of root fields, by
+ * caller. The bearer token is checked once per HTTP request, whatever the number of root fields (which
+ * run concurrently and share the one check), by
  * passport-jwt (JwtStrategy), which also loads the caller's current state from the database.
  */
 @Injectable()
@@ -34,11 +35,12 @@ export class AccessGuard extends AuthGuard('jwt') {
       this.reflector.getAllAndOverride<Access>(ACCESS_KEY, [context.getHandler(), context.getClass()]) ??
       Access.SIGNED_IN;
     const req = requestOf(context);
-    if (!req.callerResolved) {
-      if (req.headers.authorization) await super.canActivate(context);
-      else req.user = null;
-      req.callerResolved = true;
-    }
+    req.callerResolved ??= req.headers.authorization
+      ? (super.canActivate(context) as Promise<boolean>).then(() => undefined)
+      : Promise.resolve().then(() => {
+          req.user = null;
+        });
+    await req.callerResolved;
     if (access === Access.PUBLIC) return true;
     assertAccess(access, req.user ?? null, req.bearerRejected === true);
     return true;

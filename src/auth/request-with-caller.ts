@@ -5,8 +5,11 @@ import type { Caller } from './caller.js';
 export interface RequestWithCaller extends Omit<Request, 'user'> {
   /** Set by AccessGuard: the caller, or null when anonymous or the token was not accepted. */
   user?: Caller | null;
-  /** True once the bearer token (if any) has been checked for this request. */
-  callerResolved?: boolean;
+  /**
+   * The check of the bearer token (if any) for this request, started by the first guard: a query's
+   * root fields run concurrently, and each waits for the same check.
+   */
+  callerResolved?: Promise<void>;
   /** A bearer token was sent but refused (expired, bad signature, session ended). */
   bearerRejected?: boolean;
   /** The partner app identified by X-Api-Key, once checked; null when no key was sent. */

@@ -73,7 +73,7 @@ export class SubscriberAuthenticator {
     const refused = subscriber.partnerApiKey !== null && !partnerApp;
     const req = {
       user: refused ? null : caller,
-      callerResolved: true,
+      callerResolved: Promise.resolve(),
       headers: {},
       partnerApp,
     } as unknown as RequestWithCaller;
