@@ -80,20 +80,27 @@ export function summariseProfile(file: string, top = 30): string {
   ].join('\n');
 }
 
-/** CPU time (user + system) a process has used so far, in ms, from /proc/<pid>/stat (100 ticks/s). */
-function cpuMsOf(pid: number): number {
+/**
+ * CPU time (user + system) a process has used so far, in ms, from /proc/<pid>/stat (100 ticks/s);
+ * with `children`, plus that of its children that ended.
+ */
+function cpuMsOf(pid: number, children = false): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
+  const own = Number(fields[11]) + Number(fields[12]);
+  return (children ? own + Number(fields[13]) + Number(fields[14]) : own) * 10;
 }
 
-/** CPU time (ms) of every PostgreSQL process serving the bench database (backends come and go). */
+/**
+ * CPU time (ms) of every PostgreSQL process on the machine. Backends come and go: a backend that ended
+ * is counted in its postmaster's children's time (cutime + cstime), so the sum only grows.
+ */
 function postgresCpuMs(): number {
   let total = 0;
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const comm = readFileSync(`/proc/${entry}/comm`, 'utf8').trim();
-      if (comm === 'postgres') total += cpuMsOf(Number(entry));
+      if (comm === 'postgres') total += cpuMsOf(Number(entry), true);
     } catch {
       // The process ended between the listing and the read.
     }
