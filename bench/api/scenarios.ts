@@ -234,7 +234,6 @@ export const SCENARIOS: Scenario[] = [
       const forumId = pick(fx.openForumIds, i);
       const code = pick(fx.specialtyCodes, i);
       const text = caseBody(i);
-      await pool.query('SELECT * FROM forums f WHERE f.id = $1', [forumId]);
       // The specialty codes are checked against the catalogue the API holds in memory: no statement.
       // De-identification is domain work, not HTTP or GraphQL: the ceiling pays for it too.
       const title = deidentify(text.title).text;
@@ -242,11 +241,14 @@ export const SCENARIOS: Scenario[] = [
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
-        // The case, its specialty link and first revision in one statement, as insertNewCase writes them.
+        // The forum check, the case, its specialty link and first revision in one statement, as
+        // insertNewCase writes them (a verified author may read every forum).
         const created = await client.query(
-          `WITH inserted AS (
+          `WITH forum AS (
+             SELECT f.id FROM forums f WHERE f.id = $1 AND TRUE
+           ), inserted AS (
              INSERT INTO cases (forum_id, author_id, title, body, urgency, status, tags, version, specialties_inferred)
-             VALUES ($1, $2, $3, $4, $5, 'OPEN', $6, 1, false) RETURNING ${CASE_COLUMNS.replaceAll('c.', '')}
+             SELECT forum.id, $2, $3, $4, $5, 'OPEN', $6, 1, false FROM forum RETURNING ${CASE_COLUMNS.replaceAll('c.', '')}
            ), links AS (
              INSERT INTO case_specialties (case_id, specialty_code) SELECT id, $7 FROM inserted
            ), revision AS (

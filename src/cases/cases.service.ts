@@ -49,8 +49,6 @@ export class CasesService {
     viewer: Viewer,
     input: PostCaseInput,
   ): Promise<PostCasePayload & { specialties: Specialty[] }> {
-    const forum = await this.forums.findReadable(input.forumId, viewer);
-    if (!forum) throw new DomainError(ErrorCode.NOT_FOUND, 'Forum not found', { fields: ['input.forumId'] });
     const specialtyCodes = await this.specialties.assertCodesExist(
       input.specialtyCodes ?? [],
       'input.specialtyCodes',
@@ -64,16 +62,23 @@ export class CasesService {
     const urgency = (input.urgency ?? CaseUrgency.ROUTINE) as CaseEntity['urgency'];
 
     const { created, offers } = await this.dataSource.transaction(async (manager) => {
-      const created = await insertNewCase(manager, {
-        forumId: forum.id,
-        authorId: author.id,
-        title: texts.title,
-        body: texts.body,
-        urgency,
-        tags,
-        specialtyCodes: routedCodes,
-        specialtiesInferred: inferred && routedCodes.length > 0,
-      });
+      // The forum is checked by the insert itself: an unknown or unreadable one writes nothing.
+      const created = await insertNewCase(
+        manager,
+        {
+          forumId: input.forumId,
+          authorId: author.id,
+          title: texts.title,
+          body: texts.body,
+          urgency,
+          tags,
+          specialtyCodes: routedCodes,
+          specialtiesInferred: inferred && routedCodes.length > 0,
+        },
+        viewer,
+      );
+      if (!created)
+        throw new DomainError(ErrorCode.NOT_FOUND, 'Forum not found', { fields: ['input.forumId'] });
       const offers = await this.routing.routeCase(
         { caseId: created.id, authorId: author.id, urgency, specialtyCodes: routedCodes },
         manager,

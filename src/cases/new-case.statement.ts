@@ -1,4 +1,8 @@
 import type { EntityManager } from 'typeorm';
+import { positionalCondition } from '../access-policy/positional-condition.js';
+import { ReadPolicy } from '../access-policy/read-policy.js';
+import type { Viewer } from '../access-policy/viewer.js';
+import { isUuid } from '../common/uuid.js';
 import { hydrateEntities, selectColumnsOf } from '../database/find-by-ids.js';
 import { CaseEntity } from './case.entity.js';
 
@@ -16,15 +20,35 @@ export interface NewCase {
 
 /**
  * A new case, its specialty links and its first revision, written by one statement (data-modifying
- * CTEs) that returns the stored row: one round trip instead of TypeORM's save, two inserts and a reload
- * for the database defaults (bench/README.md, decision 13). Runs inside the caller's transaction.
+ * CTEs) that returns the stored row: one round trip instead of a forum lookup, TypeORM's save, two
+ * inserts and a reload for the database defaults (bench/README.md, decision 13). The forum must be one
+ * the author may read (the read policy is part of the statement); when it is not, nothing is written
+ * and the result is null. Runs inside the caller's transaction.
  */
-export async function insertNewCase(manager: EntityManager, fields: NewCase): Promise<CaseEntity> {
+export async function insertNewCase(
+  manager: EntityManager,
+  fields: NewCase,
+  viewer: Viewer,
+): Promise<CaseEntity | null> {
+  if (!isUuid(fields.forumId)) return null;
   const dataSource = manager.connection;
+  const values: unknown[] = [
+    fields.forumId,
+    fields.authorId,
+    fields.title,
+    fields.body,
+    fields.urgency,
+    fields.tags,
+    fields.specialtiesInferred,
+    [...fields.specialtyCodes],
+  ];
+  const readable = positionalCondition(ReadPolicy.forums('f', viewer), values);
   const rows: Record<string, unknown>[] = await manager.query(
-    `WITH inserted AS (
+    `WITH forum AS (
+       SELECT f.id FROM forums f WHERE f.id = $1 AND ${readable}
+     ), inserted AS (
        INSERT INTO cases (forum_id, author_id, title, body, urgency, status, tags, version, specialties_inferred)
-       VALUES ($1, $2, $3, $4, $5, 'OPEN', $6, 1, $7)
+       SELECT forum.id, $2, $3, $4, $5, 'OPEN', $6, 1, $7 FROM forum
        RETURNING ${selectColumnsOf(dataSource, CaseEntity)}
      ), links AS (
        INSERT INTO case_specialties (case_id, specialty_code)
@@ -34,16 +58,7 @@ export async function insertNewCase(manager: EntityManager, fields: NewCase): Pr
        SELECT id, version, title, body, tags, forum_id, author_id FROM inserted
      )
      SELECT * FROM inserted`,
-    [
-      fields.forumId,
-      fields.authorId,
-      fields.title,
-      fields.body,
-      fields.urgency,
-      fields.tags,
-      fields.specialtiesInferred,
-      [...fields.specialtyCodes],
-    ],
+    values,
   );
-  return hydrateEntities(dataSource, CaseEntity, rows)[0];
+  return hydrateEntities(dataSource, CaseEntity, rows)[0] ?? null;
 }
