@@ -55,7 +55,7 @@ function options(argv: string[]): Options {
   if (!Number.isInteger(scale) || scale < 1000) throw new Error('--scale must be a whole number ≥ 1000');
   return {
     scale,
-    seconds: Number(values.seconds ?? 5),
+    seconds: Number(values.seconds ?? 8),
     connections: String(values.connections ?? '1,10,50')
       .split(',')
       .map(Number),
