@@ -80,32 +80,21 @@ export function summariseProfile(file: string, top = 30): string {
   ].join('\n');
 }
 
-/**
- * CPU time (user + system) a process has used so far, in ms, from /proc/<pid>/stat (100 ticks/s);
- * with `children`, plus that of its children that ended.
- */
-function cpuMsOf(pid: number, children = false): number {
+/** CPU time (user + system) a process has used so far, in ms, from /proc/<pid>/stat (100 ticks/s). */
+function cpuMsOf(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  const own = Number(fields[11]) + Number(fields[12]);
-  return (children ? own + Number(fields[13]) + Number(fields[14]) : own) * 10;
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 /**
- * CPU time (ms) of every PostgreSQL process on the machine. Backends come and go: a backend that ended
- * is counted in its postmaster's children's time (cutime + cstime), so the sum only grows.
+ * Busy CPU time (ms) of the whole machine so far, from /proc/stat. Less the API's and the load
+ * generator's, it is PostgreSQL's (and anything else running: keep the machine otherwise quiet).
+ * Counting postgres processes instead misses backends that end during the run.
  */
-function postgresCpuMs(): number {
-  let total = 0;
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const comm = readFileSync(`/proc/${entry}/comm`, 'utf8').trim();
-      if (comm === 'postgres') total += cpuMsOf(Number(entry), true);
-    } catch {
-      // The process ended between the listing and the read.
-    }
-  }
-  return total;
+function machineBusyMs(): number {
+  const [, ...ticks] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
+  const [user, nice, system, , , irq, softirq, steal] = ticks;
+  return (user + nice + system + irq + softirq + steal) * 10;
 }
 
 /**
@@ -146,22 +135,24 @@ async function main(): Promise<void> {
       () => false,
     );
     const cpuBefore = cpuMsOf(server.pid);
-    const postgresBefore = postgresCpuMs();
+    const machineBefore = machineBusyMs();
     const loadBefore = process.cpuUsage();
     const connections = Number(values.connections);
     const result = values.raw
       ? await runRaw(db.url, scenario, fx, connections, Number(values.seconds))
       : await runHttp(server.baseUrl, scenario, fx, connections, Number(values.seconds));
-    const load = process.cpuUsage(loadBefore);
+    const machine = machineBusyMs() - machineBefore;
+    const api = cpuMsOf(server.pid) - cpuBefore;
+    const loadUsage = process.cpuUsage(loadBefore);
+    const load = (loadUsage.user + loadUsage.system) / 1000;
     const perRequest = (ms: number) => Math.round((ms / Math.max(1, result.requests)) * 100) / 100;
-    // Where the two cores go: the API, PostgreSQL (every postgres process on the machine, so run
-    // nothing else) and the load generator (this process).
+    // Where the two cores go: the API, the load generator (this process) and the rest (PostgreSQL).
     console.log(
       JSON.stringify({
         ...result,
-        apiCpuMsPerRequest: perRequest(cpuMsOf(server.pid) - cpuBefore),
-        postgresCpuMsPerRequest: perRequest(postgresCpuMs() - postgresBefore),
-        loadGeneratorCpuMsPerRequest: perRequest((load.user + load.system) / 1000),
+        apiCpuMsPerRequest: perRequest(api),
+        loadGeneratorCpuMsPerRequest: perRequest(load),
+        postgresAndRestCpuMsPerRequest: perRequest(machine - api - load),
       }),
     );
     if (statements) {
