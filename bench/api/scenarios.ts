@@ -1,6 +1,9 @@
 import type pg from 'pg';
 import { SEARCH_MAX_MATCHES } from '../../src/cases/case-queries.service.js';
 import { deidentify } from '../../src/deidentification/deidentify.js';
+import { CHOOSE_AND_OFFER_SQL, LOCK_SPECIALTY_SQL } from '../../src/routing/consult-offers.service.js';
+
+const DAY_MS = 86_400_000;
 
 /** What the load test picks from: seeded ids and the bench users' sessions. */
 export interface Fixtures {
@@ -259,33 +262,15 @@ export const SCENARIOS: Scenario[] = [
           [forumId, author, title, body, i % 10 === 0 ? 'URGENT' : 'ROUTINE', ['pancreatitis'], code],
         );
         const caseId = created.rows[0].id;
-        // The routing lock and the planner setting, then the choice, offers and load in one statement.
-        await client.query(
-          "SELECT pg_advisory_xact_lock(hashtext($1)), set_config('enable_hashjoin', 'off', true)",
-          [`curbside:route:${code}`],
-        );
-        await client.query(
-          `WITH chosen AS (
-             SELECT c.id FROM clinician_specialties cs
-               JOIN clinicians c ON c.id = cs.clinician_id
-               LEFT JOIN routing_load l ON l.clinician_id = c.id
-              WHERE cs.specialty_code = $1 AND c.verification_status = 'VERIFIED' AND c.accepting_consults
-                AND (c.license_expires_on IS NULL OR c.license_expires_on > now()) AND c.id <> $2
-                AND NOT EXISTS (SELECT 1 FROM consult_offers o WHERE o.case_id = $3 AND o.specialist_id = c.id)
-              ORDER BY coalesce(l.open_offers, 0), l.last_offered_at NULLS FIRST, c.id LIMIT 3
-           ), offered AS (
-             INSERT INTO consult_offers (case_id, specialist_id, specialty_code, due_at)
-             SELECT $3, id, $1, now() + interval '2 days' FROM chosen RETURNING id, specialist_id
-           ), load AS (
-             INSERT INTO routing_load (clinician_id, open_offers, last_offered_at)
-             SELECT id, 1, clock_timestamp() FROM chosen
-             ON CONFLICT (clinician_id) DO UPDATE
-               SET open_offers = routing_load.open_offers + 1, last_offered_at = clock_timestamp()
-           )
-           SELECT offered.id, offered.specialist_id
-             FROM (SELECT set_config('enable_hashjoin', 'on', true)) AS restored LEFT JOIN offered ON true`,
-          [code, author, caseId],
-        );
+        // The routing lock and the planner setting, then the choice, offers and load: the service's SQL.
+        await client.query(LOCK_SPECIALTY_SQL, [code]);
+        await client.query(CHOOSE_AND_OFFER_SQL, [
+          code,
+          author,
+          caseId,
+          3,
+          new Date(Date.now() + 2 * DAY_MS),
+        ]);
         await client.query('COMMIT');
       } catch (error) {
         await client.query('ROLLBACK');

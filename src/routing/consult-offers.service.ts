@@ -25,6 +25,45 @@ export interface CaseToRoute {
 const OPEN_STATUSES = "('OFFERED', 'ACCEPTED', 'INFO_REQUESTED')";
 
 /**
+ * Takes a specialty's routing lock for the rest of the transaction and turns hash joins off for the
+ * candidate choice that follows. $1: the specialty code. Exported for the raw-SQL ceiling of the bench.
+ */
+export const LOCK_SPECIALTY_SQL =
+  "SELECT pg_advisory_xact_lock(hashtext('curbside:route:' || $1)), set_config('enable_hashjoin', 'off', true)";
+
+/**
+ * Chooses up to $4 eligible specialists for specialty $1 of case $3 (never its author $2, nor anyone
+ * already offered it), least loaded first, records their offers (due $5) and load, and turns hash joins
+ * back on. Exported for the raw-SQL ceiling of the bench.
+ */
+export const CHOOSE_AND_OFFER_SQL = `WITH chosen AS (
+     SELECT c.id
+       FROM clinician_specialties cs
+       JOIN clinicians c ON c.id = cs.clinician_id
+       LEFT JOIN routing_load l ON l.clinician_id = c.id
+      WHERE cs.specialty_code = $1
+        AND c.verification_status = 'VERIFIED'
+        AND c.accepting_consults
+        AND (c.license_expires_on IS NULL OR c.license_expires_on > now())
+        AND c.id <> $2
+        AND NOT EXISTS (SELECT 1 FROM consult_offers o WHERE o.case_id = $3 AND o.specialist_id = c.id)
+      ORDER BY coalesce(l.open_offers, 0), l.last_offered_at NULLS FIRST, c.id
+      LIMIT $4
+   ), offered AS (
+     INSERT INTO consult_offers (case_id, specialist_id, specialty_code, due_at)
+     SELECT $3, id, $1, $5 FROM chosen
+     RETURNING id, specialist_id
+   ), load AS (
+     INSERT INTO routing_load (clinician_id, open_offers, last_offered_at)
+     SELECT id, 1, clock_timestamp() FROM chosen
+     ON CONFLICT (clinician_id) DO UPDATE
+       SET open_offers = routing_load.open_offers + 1, last_offered_at = clock_timestamp()
+   )
+   SELECT offered.id, offered.specialist_id
+     FROM (SELECT set_config('enable_hashjoin', 'on', true)) AS restored
+     LEFT JOIN offered ON true`;
+
+/**
  * Chooses specialists for a case and keeps offers and routing load in step. Every method runs inside
  * the caller's transaction, so a case and its offers commit together.
  *
@@ -239,10 +278,7 @@ export class ConsultOffersService {
    * candidate choice that follows (see `offer`), saving a round trip.
    */
   private async lockSpecialty(specialtyCode: string, manager: EntityManager): Promise<void> {
-    await manager.query(
-      "SELECT pg_advisory_xact_lock(hashtext($1)), set_config('enable_hashjoin', 'off', true)",
-      [`curbside:route:${specialtyCode}`],
-    );
+    await manager.query(LOCK_SPECIALTY_SQL, [specialtyCode]);
   }
 
   /**
@@ -260,32 +296,7 @@ export class ConsultOffersService {
   ): Promise<NewOffer[]> {
     const dueAt = dueAtFor(kase.urgency, new Date(), this.config);
     const rows: { id: string | null; specialist_id: string | null }[] = await manager.query(
-      `WITH chosen AS (
-         SELECT c.id
-           FROM clinician_specialties cs
-           JOIN clinicians c ON c.id = cs.clinician_id
-           LEFT JOIN routing_load l ON l.clinician_id = c.id
-          WHERE cs.specialty_code = $1
-            AND c.verification_status = 'VERIFIED'
-            AND c.accepting_consults
-            AND (c.license_expires_on IS NULL OR c.license_expires_on > now())
-            AND c.id <> $2
-            AND NOT EXISTS (SELECT 1 FROM consult_offers o WHERE o.case_id = $3 AND o.specialist_id = c.id)
-          ORDER BY coalesce(l.open_offers, 0), l.last_offered_at NULLS FIRST, c.id
-          LIMIT $4
-       ), offered AS (
-         INSERT INTO consult_offers (case_id, specialist_id, specialty_code, due_at)
-         SELECT $3, id, $1, $5 FROM chosen
-         RETURNING id, specialist_id
-       ), load AS (
-         INSERT INTO routing_load (clinician_id, open_offers, last_offered_at)
-         SELECT id, 1, clock_timestamp() FROM chosen
-         ON CONFLICT (clinician_id) DO UPDATE
-           SET open_offers = routing_load.open_offers + 1, last_offered_at = clock_timestamp()
-       )
-       SELECT offered.id, offered.specialist_id
-         FROM (SELECT set_config('enable_hashjoin', 'on', true)) AS restored
-         LEFT JOIN offered ON true`,
+      CHOOSE_AND_OFFER_SQL,
       [specialtyCode, kase.authorId, kase.caseId, count, dueAt],
     );
     return rows
