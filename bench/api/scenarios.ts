@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { SEARCH_MAX_MATCHES } from '../../src/cases/case-queries.service.js';
 import { deidentify } from '../../src/deidentification/deidentify.js';
-import { CHOOSE_AND_OFFER_SQL, LOCK_SPECIALTY_SQL } from '../../src/routing/consult-offers.service.js';
+import { CHOOSE_AND_OFFER_SQL, lockSpecialtyColumns } from '../../src/routing/consult-offers.service.js';
 
 const DAY_MS = 86_400_000;
 
@@ -244,8 +244,8 @@ export const SCENARIOS: Scenario[] = [
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
-        // The forum check, the case, its specialty link and first revision in one statement, as
-        // insertNewCase writes them (a verified author may read every forum).
+        // The forum check, the case, its specialty link, first revision and routing lock in one statement,
+        // as insertNewCase writes them (a verified author may read every forum).
         const created = await client.query(
           `WITH forum AS (
              SELECT f.id FROM forums f WHERE f.id = $1 AND TRUE
@@ -257,13 +257,12 @@ export const SCENARIOS: Scenario[] = [
            ), revision AS (
              INSERT INTO case_revisions (case_id, version, title, body, tags, forum_id, editor_id)
              SELECT id, version, title, body, tags, forum_id, author_id FROM inserted
-           )
-           SELECT * FROM inserted`,
+           ), routing_lock AS (SELECT ${lockSpecialtyColumns('$7')} FROM inserted)
+           SELECT * FROM inserted WHERE (SELECT count(*) FROM routing_lock) > 0`,
           [forumId, author, title, body, i % 10 === 0 ? 'URGENT' : 'ROUTINE', ['pancreatitis'], code],
         );
         const caseId = created.rows[0].id;
-        // The routing lock and the planner setting, then the choice, offers and load: the service's SQL.
-        await client.query(LOCK_SPECIALTY_SQL, [code]);
+        // The routing lock was taken by the insert; then the choice, offers and load: the service's SQL.
         await client.query(CHOOSE_AND_OFFER_SQL, [
           code,
           author,

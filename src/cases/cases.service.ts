@@ -13,7 +13,7 @@ import { RedactionService } from '../redaction/redaction.service.js';
 import { SpecialtiesService } from '../specialties/specialties.service.js';
 import type { Specialty } from '../specialties/specialty.model.js';
 import { DomainEvents } from '../events/domain-events.js';
-import { ConsultOffersService, type NewOffer } from '../routing/consult-offers.service.js';
+import { ConsultOffersService, type NewOffer, routingOrder } from '../routing/consult-offers.service.js';
 import { inferSpecialties } from '../routing/specialty-inference.js';
 import { toCaseModel } from './case-mapping.js';
 import { CaseQueriesService } from './case-queries.service.js';
@@ -74,6 +74,7 @@ export class CasesService {
           tags,
           specialtyCodes: routedCodes,
           specialtiesInferred: inferred && routedCodes.length > 0,
+          routingLock: routingOrder(routedCodes)[0],
         },
         viewer,
       );
@@ -82,6 +83,8 @@ export class CasesService {
       const offers = await this.routing.routeCase(
         { caseId: created.id, authorId: author.id, urgency, specialtyCodes: routedCodes },
         manager,
+        undefined,
+        { firstSpecialtyLocked: true },
       );
       return { created, offers };
     });

@@ -4,6 +4,7 @@ import { ReadPolicy } from '../access-policy/read-policy.js';
 import type { Viewer } from '../access-policy/viewer.js';
 import { isUuid } from '../common/uuid.js';
 import { hydrateEntities, selectColumnsOf } from '../database/find-by-ids.js';
+import { lockSpecialtyColumns } from '../routing/consult-offers.service.js';
 import { CaseEntity } from './case.entity.js';
 
 export interface NewCase {
@@ -16,6 +17,11 @@ export interface NewCase {
   tags: string[];
   specialtyCodes: readonly string[];
   specialtiesInferred: boolean;
+  /**
+   * The specialty whose routing lock (and planner setting) the statement takes, after writing the case,
+   * so routing's first lock needs no round trip of its own (ConsultOffersService.routeCase).
+   */
+  routingLock?: string;
 }
 
 /**
@@ -43,6 +49,13 @@ export async function insertNewCase(
     [...fields.specialtyCodes],
   ];
   const readable = positionalCondition(ReadPolicy.forums('f', viewer), values);
+  if (fields.routingLock !== undefined) values.push(fields.routingLock);
+  // The lock is taken once the case is written (the CTE is read by the final SELECT, so it runs).
+  const lock =
+    fields.routingLock !== undefined
+      ? `, routing_lock AS (SELECT ${lockSpecialtyColumns(`$${values.length}`)} FROM inserted)`
+      : '';
+  const locked = lock ? ' WHERE (SELECT count(*) FROM routing_lock) > 0' : '';
   const rows: Record<string, unknown>[] = await manager.query(
     `WITH forum AS (
        SELECT f.id FROM forums f WHERE f.id = $1 AND ${readable}
@@ -56,8 +69,8 @@ export async function insertNewCase(
      ), revision AS (
        INSERT INTO case_revisions (case_id, version, title, body, tags, forum_id, editor_id)
        SELECT id, version, title, body, tags, forum_id, author_id FROM inserted
-     )
-     SELECT * FROM inserted`,
+     )${lock}
+     SELECT * FROM inserted${locked}`,
     values,
   );
   return hydrateEntities(dataSource, CaseEntity, rows)[0] ?? null;

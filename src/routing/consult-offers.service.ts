@@ -24,12 +24,22 @@ export interface CaseToRoute {
 
 const OPEN_STATUSES = "('OFFERED', 'ACCEPTED', 'INFO_REQUESTED')";
 
+/** The order a case's specialties are routed, and their locks taken, in: unique, sorted (no deadlocks). */
+export function routingOrder(specialtyCodes: readonly string[]): string[] {
+  return [...new Set(specialtyCodes)].sort();
+}
+
 /**
  * Takes a specialty's routing lock for the rest of the transaction and turns hash joins off for the
  * candidate choice that follows. $1: the specialty code. Exported for the raw-SQL ceiling of the bench.
+ * Advisory locks are re-entrant: taking one the transaction holds returns at once.
  */
-export const LOCK_SPECIALTY_SQL =
-  "SELECT pg_advisory_xact_lock(hashtext('curbside:route:' || $1)), set_config('enable_hashjoin', 'off', true)";
+export const LOCK_SPECIALTY_SQL = `SELECT ${lockSpecialtyColumns('$1')}`;
+
+/** The lock and planner setting of LOCK_SPECIALTY_SQL as select-list items, for another statement. */
+export function lockSpecialtyColumns(specialtyCode: string): string {
+  return `pg_advisory_xact_lock(hashtext('curbside:route:' || ${specialtyCode})), set_config('enable_hashjoin', 'off', true)`;
+}
 
 /**
  * Chooses up to $4 eligible specialists for specialty $1 of case $3 (never its author $2, nor anyone
@@ -81,11 +91,13 @@ export class ConsultOffersService {
     kase: CaseToRoute,
     manager: EntityManager,
     perSpecialty = this.config.routingFanout,
+    options: { firstSpecialtyLocked?: boolean } = {},
   ): Promise<NewOffer[]> {
-    const codes = [...new Set(kase.specialtyCodes)].sort();
+    const codes = routingOrder(kase.specialtyCodes);
     const offers: NewOffer[] = [];
-    for (const code of codes) {
-      await this.lockSpecialty(code, manager);
+    for (const [i, code] of codes.entries()) {
+      // A new case's statement already took the first lock and set the planner (insertNewCase).
+      if (i > 0 || !options.firstSpecialtyLocked) await this.lockSpecialty(code, manager);
       offers.push(...(await this.offer(kase, code, perSpecialty, manager)));
     }
     return offers;
