@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, SelectQueryBuilder } from 'typeorm';
-import { ReadPolicy } from '../access-policy/read-policy.js';
+import { DataSource } from 'typeorm';
 import type { Viewer } from '../access-policy/viewer.js';
 import { DomainError } from '../common/domain-error.js';
 import { isUuid } from '../common/uuid.js';
@@ -34,21 +33,13 @@ type Row = Record<string, unknown>;
 export const SEARCH_MAX_MATCHES = 1000;
 
 /**
- * Every read of cases. Each query starts from `readableCases`, which joins the forum and applies the
- * read policy, so lookups, lists, search and counts cannot disagree about what a viewer may see.
+ * Every read of cases. Each statement starts from `filteredCases` (case-list.statement.ts), which joins
+ * the forum and applies the read policy, so lookups, lists, search and counts cannot disagree about what
+ * a viewer may see.
  */
 @Injectable()
 export class CaseQueriesService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  private readableCases(viewer: Viewer): SelectQueryBuilder<CaseEntity> {
-    const policy = ReadPolicy.cases('c', 'f', viewer);
-    return this.dataSource
-      .getRepository(CaseEntity)
-      .createQueryBuilder('c')
-      .innerJoin('forums', 'f', 'f.id = c.forum_id')
-      .where(policy.sql, policy.params);
-  }
 
   private async readableRows(statement: Statement): Promise<{ entities: CaseEntity[]; raw: Row[] }> {
     const raw: Row[] = await this.dataSource.query(statement.sql, statement.values);
@@ -57,23 +48,25 @@ export class CaseQueriesService {
 
   async findReadable(id: string, viewer: Viewer): Promise<CaseEntity | null> {
     if (!isUuid(id)) return null;
-    const values: unknown[] = [id];
-    const { from } = filteredCases({}, null, viewer, values);
-    const { entities } = await this.readableRows({
-      sql: `SELECT ${selectColumnsOf(this.dataSource, CaseEntity, 'c')} ${from} AND c.id = $1`,
-      values,
-    });
-    return entities[0] ?? null;
+    return (await this.readableByIds([id], viewer))[0] ?? null;
   }
 
   /** For DataLoaders: the readable cases among these ids, null for the others. */
   async findReadableByIds(ids: readonly string[], viewer: Viewer): Promise<(Case | null)[]> {
     const valid = ids.filter(isUuid);
-    const rows = valid.length
-      ? await this.readableCases(viewer).andWhere('c.id IN (:...ids)', { ids: valid }).getMany()
-      : [];
+    const rows = valid.length ? await this.readableByIds(valid, viewer) : [];
     const byId = new Map(rows.map((row) => [row.id, toCaseModel(row)]));
     return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  private async readableByIds(ids: readonly string[], viewer: Viewer): Promise<CaseEntity[]> {
+    const values: unknown[] = [[...ids]];
+    const { from } = filteredCases({}, null, viewer, values);
+    const { entities } = await this.readableRows({
+      sql: `SELECT ${selectColumnsOf(this.dataSource, CaseEntity, 'c')} ${from} AND c.id = ANY($1::uuid[])`,
+      values,
+    });
+    return entities;
   }
 
   async list(
