@@ -84,6 +84,24 @@ describe('DataLoaders keep the statement count fixed', () => {
     expect(large).toBeLessThanOrEqual(12);
   });
 
+  it('counts a case’s replies only when the query asks for their totalCount', async () => {
+    const [{ case_id: caseId }] = await t.dataSource.query(
+      'SELECT case_id FROM replies GROUP BY case_id ORDER BY count(*) DESC LIMIT 1',
+    );
+    const thread = (fields: string) =>
+      countStatements(t, async () => {
+        const res = await t.gql(
+          `query($id: ID!) { case(id: $id) { id replies(first: 5) { ${fields} edges { node { id } } } } }`,
+          { id: caseId },
+          { token: reader.accessToken },
+        );
+        expect(res.errors).toBeUndefined();
+        expect(res.data.case.replies.edges.length).toBeGreaterThan(0);
+        if (fields) expect(res.data.case.replies.totalCount).toBeGreaterThan(0);
+      });
+    expect(await thread('totalCount')).toBe((await thread('')) + 1);
+  });
+
   it('looks up the caller in the same statement as the rate-limit charge, and still sees a logout', async () => {
     const admin = await givenAdmin(t);
     const clinician = await givenVerifiedClinician(t, admin);

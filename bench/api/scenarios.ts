@@ -178,8 +178,8 @@ export const SCENARIOS: Scenario[] = [
         forums(pool, [kase.forum_id]),
         specialtiesOf(pool, [id]),
         replyCounts(pool, viewer, [id]),
+        // The page does not select the replies' totalCount, so neither the API nor the ceiling counts them.
         pool.query(`SELECT ${REPLY_COLUMNS} ${repliesOf} ORDER BY r.created_at, r.id LIMIT 21`, [viewer, id]),
-        pool.query(`SELECT count(DISTINCT r.id) ${repliesOf}`, [viewer, id]),
       ]);
       await clinicians(
         pool,

@@ -1,4 +1,5 @@
-import { Args, ID, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Info, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { viewerOf } from '../access-policy/viewer.js';
 import { Verified, SignedIn } from '../auth/access.decorators.js';
 import type { Caller } from '../auth/caller.js';
@@ -7,6 +8,7 @@ import { CaseQueriesService } from '../cases/case-queries.service.js';
 import { Case } from '../cases/case.model.js';
 import { PageArgs } from '../graphql/connection.js';
 import { type GraphQLContext, viewerOfContext } from '../graphql/graphql-context.js';
+import { selectsField } from '../graphql/selected-fields.js';
 import { loadClinician } from '../identity/clinician-loaders.js';
 import { Clinician } from '../identity/clinician.model.js';
 import { CliniciansService } from '../identity/clinicians.service.js';
@@ -61,8 +63,16 @@ export class CaseThreadResolver {
   constructor(private readonly thread: RepliesService) {}
 
   @ResolveField(() => ReplyConnection)
-  replies(@Parent() kase: Case, @Args() args: PageArgs, @CurrentCaller() caller: Caller | null) {
-    return this.thread.listForCase(kase.id, args, viewerOf(caller));
+  replies(
+    @Parent() kase: Case,
+    @Args() args: PageArgs,
+    @CurrentCaller() caller: Caller | null,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    // The count is a statement of its own: only when the query asks for it.
+    return this.thread.listForCase(kase.id, args, viewerOf(caller), {
+      countTotal: selectsField(info, 'totalCount'),
+    });
   }
 
   @ResolveField(() => Int)

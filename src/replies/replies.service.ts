@@ -115,7 +115,12 @@ export class RepliesService {
   }
 
   /** A case's replies the viewer may read, oldest first, keyset-paginated. */
-  async listForCase(caseId: string, args: PageArgs, viewer: Viewer): Promise<Page<Reply>> {
+  async listForCase(
+    caseId: string,
+    args: PageArgs,
+    viewer: Viewer,
+    options: { countTotal: boolean } = { countTotal: true },
+  ): Promise<Page<Reply>> {
     const size = pageSize(args);
     const filtered = () => this.readableReplies(viewer).andWhere('r.case_id = :caseId', { caseId });
     const page = filtered()
@@ -126,7 +131,10 @@ export class RepliesService {
       const { at, id } = decodeTimeIdCursor(args.after);
       page.andWhere('(r.created_at, r.id) > (:at, :id)', { at, id });
     }
-    const [rows, totalCount] = await Promise.all([page.getMany(), filtered().getCount()]);
+    const [rows, totalCount] = await Promise.all([
+      page.getMany(),
+      options.countTotal ? filtered().getCount() : 0,
+    ]);
     return toPage(rows, size, totalCount, (row) => [row.createdAt.toISOString(), row.id], toReplyModel);
   }
 
