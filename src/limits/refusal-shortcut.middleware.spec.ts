@@ -34,14 +34,20 @@ function response() {
   return res as unknown as Response & EventEmitter & { sent?: unknown; statusCode?: number };
 }
 
+/** One partner app capped at two requests in flight sends three at once: two pass, the third waits. */
+function threeRequestsOfOneApp() {
+  const cache = new RefusalCache();
+  cache.learnKeyPrefix('0123456789ab', 'app-1');
+  const middleware = refusalShortcut(cache, { jwtSecret: undefined, maxInFlightPerClient: 2, tarpitMs: 0 });
+  const passed: Response[] = [];
+  const responses = [response(), response(), response()];
+  for (const res of responses) middleware(request(), res, (() => passed.push(res)) as NextFunction);
+  return { cache, passed, responses };
+}
+
 describe('refusalShortcut', () => {
   it('lets at most maxInFlightPerClient requests of one partner app through at once; the next waits', async () => {
-    const cache = new RefusalCache();
-    cache.learnKeyPrefix('0123456789ab', 'app-1');
-    const middleware = refusalShortcut(cache, { jwtSecret: undefined, maxInFlightPerClient: 2, tarpitMs: 0 });
-    const passed: Response[] = [];
-    const responses = [response(), response(), response()];
-    for (const res of responses) middleware(request(), res, (() => passed.push(res)) as NextFunction);
+    const { passed, responses } = threeRequestsOfOneApp();
     expect(passed).toHaveLength(2);
     await new Promise((resolve) => setTimeout(resolve, 5));
     expect(responses[2].statusCode).toBeUndefined();
@@ -51,12 +57,7 @@ describe('refusalShortcut', () => {
   });
 
   it('refuses a request that waited while its client was refused by the budget', async () => {
-    const cache = new RefusalCache();
-    cache.learnKeyPrefix('0123456789ab', 'app-1');
-    const middleware = refusalShortcut(cache, { jwtSecret: undefined, maxInFlightPerClient: 2, tarpitMs: 0 });
-    const passed: Response[] = [];
-    const responses = [response(), response(), response()];
-    for (const res of responses) middleware(request(), res, (() => passed.push(res)) as NextFunction);
+    const { cache, passed, responses } = threeRequestsOfOneApp();
     cache.remember(['app:app-1'], 30);
     responses[0].emit('close');
     await new Promise((resolve) => setTimeout(resolve, 5));
