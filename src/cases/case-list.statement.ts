@@ -18,6 +18,12 @@ export interface ListPosition {
 
 const RANK_SQL = (search: string) => `ts_rank_cd(c.search, websearch_to_tsquery('english', ${search}))`;
 
+/** Binds a value as the next positional parameter of `values`, returning its placeholder. */
+const binder = (values: unknown[]) => (value: unknown) => {
+  values.push(value);
+  return `$${values.length}`;
+};
+
 /**
  * The readable cases matching a filter, as `FROM … WHERE …` with positional parameters appended to
  * `values`. The read policy is always part of it, so lists, search and counts cannot disagree about
@@ -29,10 +35,7 @@ export function filteredCases(
   viewer: Viewer,
   values: unknown[],
 ): { from: string; searchParam: string | null } {
-  const param = (value: unknown) => {
-    values.push(value);
-    return `$${values.length}`;
-  };
+  const param = binder(values);
   const conditions = [positionalCondition(ReadPolicy.cases('c', 'f', viewer), values)];
   if (filter.forumId !== undefined)
     conditions.push(`c.forum_id = ${param(isUuid(filter.forumId) ? filter.forumId : null)}::uuid`);
@@ -72,10 +75,7 @@ export function casePageStatement(options: {
   const { search, after } = options;
   const values: unknown[] = [];
   const { from, searchParam } = filteredCases(options.filter, search, options.viewer, values);
-  const param = (value: unknown) => {
-    values.push(value);
-    return `$${values.length}`;
-  };
+  const param = binder(values);
   if (!searchParam) {
     const keyset = after
       ? ` AND (c.created_at, c.id) < (${param(after.at)}::timestamptz, ${param(after.id)}::uuid)`
